@@ -1,0 +1,125 @@
+#include <archmark/dump.hpp>
+
+#include <cstdio>
+
+namespace archmark {
+namespace {
+
+void quote(std::string& out, std::string_view s) {
+    out += '"';
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    out += '"';
+}
+
+void field(std::string& out, std::string_view name, std::string_view value) {
+    out.append(" ").append(name).append("=");
+    quote(out, value);
+}
+
+std::string_view alignment_name(table_alignment a) {
+    switch (a) {
+    case table_alignment::none: return "none";
+    case table_alignment::left: return "left";
+    case table_alignment::center: return "center";
+    case table_alignment::right: return "right";
+    }
+    return "?";
+}
+
+void payload(std::string& out, const node& n) {
+    switch (n.kind) {
+    case node_kind::heading: out += " level=" + std::to_string(n.level); break;
+    case node_kind::list:
+        out += n.list == list_type::ordered ? " type=ordered start=" + std::to_string(n.level) : " type=bullet";
+        out += n.tight ? " tight" : " loose";
+        break;
+    case node_kind::item:
+        if (n.task_checked) out += *n.task_checked ? " task=checked" : " task=unchecked";
+        break;
+    case node_kind::code_block:
+        if (!n.info.empty()) field(out, "info", n.info);
+        field(out, "literal", n.literal);
+        break;
+    case node_kind::table:
+        out += " align=";
+        for (std::size_t i = 0; i < n.alignments.size(); ++i)
+            out.append(i ? "," : "").append(alignment_name(n.alignments[i]));
+        break;
+    case node_kind::table_row: if (n.level == 1) out += " header"; break;
+    case node_kind::table_cell:
+        if (n.align != table_alignment::none) out.append(" align=").append(alignment_name(n.align));
+        break;
+    case node_kind::text: case node_kind::code: case node_kind::html_block: case node_kind::html_inline:
+        out += ' ';
+        quote(out, n.literal);
+        break;
+    case node_kind::link: case node_kind::image:
+        field(out, "destination", n.destination);
+        if (!n.title.empty()) field(out, "title", n.title);
+        break;
+    case node_kind::footnote_reference: case node_kind::footnote_definition: case node_kind::note:
+        field(out, "label", n.label);
+        break;
+    case node_kind::redaction:
+        out.append(" scheme=").append(scheme_name(n.scheme));
+        if (!n.codes.empty()) {
+            out += " codes=[";
+            for (std::size_t i = 0; i < n.codes.size(); ++i) {
+                if (i) out += ',';
+                quote(out, n.codes[i]);
+            }
+            out += ']';
+        }
+        if (!n.statute.empty()) field(out, "statute", n.statute);
+        if (n.quantity) out += (n.at_most ? " at_most=" : " quantity=") + std::to_string(*n.quantity);
+        if (!n.unit.empty()) out += " unit=" + n.unit;
+        break;
+    case node_kind::document: case node_kind::paragraph: case node_kind::block_quote:
+    case node_kind::thematic_break: case node_kind::soft_break: case node_kind::line_break:
+    case node_kind::emphasis: case node_kind::strong: case node_kind::strikethrough:
+    case node_kind::deletion: case node_kind::insertion: case node_kind::substitution:
+    case node_kind::superscript: case node_kind::subscript: case node_kind::dateline:
+    case node_kind::salutation: case node_kind::closing: case node_kind::signature:
+    case node_kind::source_note: case node_kind::classification: case node_kind::portion_mark:
+    case node_kind::stamp: case node_kind::separator: case node_kind::part: case node_kind::page_break:
+    case node_kind::gap: case node_kind::unclear: case node_kind::sic: case node_kind::supplied:
+    case node_kind::editorial_note:
+        break;
+    }
+}
+
+void dump(std::string& out, const node& n, int depth) {
+    out.append(static_cast<std::size_t>(depth) * 2, ' ');
+    out.append(kind_name(n.kind));
+    out += ' ' + std::to_string(n.span.line) + ':' + std::to_string(n.span.column) + '-' +
+           std::to_string(n.span.end_line) + ':' + std::to_string(n.span.end_column);
+    payload(out, n);
+    out += '\n';
+    for (const auto& c : n.children) dump(out, c, depth + 1);
+}
+
+}  // namespace
+
+std::string dump_ast(const node& document) {
+    std::string out;
+    dump(out, document, 0);
+    return out;
+}
+
+}  // namespace archmark

@@ -1,0 +1,43 @@
+// Diagnostics are data: a closed list of rule ids, each with a default severity. The library
+// never prints; callers format diagnostics with format_diagnostic().
+#pragma once
+
+#include <archmark/document.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace archmark {
+
+enum class severity : std::uint8_t { note, warning, error };
+std::string_view severity_name(severity s) noexcept;
+
+// Stable rule ids (conventions.md §8). The string form ("redaction.near-miss") is what users see,
+// configure and search the docs for.
+enum class rule : std::uint8_t {
+    input_utf8,             // input.utf8: the input is not valid UTF-8
+    input_nul,              // input.nul: the input holds a NUL byte
+    redaction_citation,     // redaction.citation: (b)(N) that reads as a legal citation
+    redaction_unknown_code, // redaction.unknown-code: (b)(0), (b)(10), (b)(7)(G)
+    redaction_near_miss,    // redaction.near-miss: (b)(l), (6)(1), b(1) ...
+    redaction_possible,     // redaction.possible: XXXX runs
+    limit_depth,            // limit.depth: nesting deeper than the parser follows
+};
+inline constexpr int rule_count = static_cast<int>(rule::limit_depth) + 1;
+
+std::string_view rule_id(rule r) noexcept;
+severity default_severity(rule r) noexcept;
+
+struct diagnostic {
+    rule id = rule::input_utf8;
+    archmark::severity level = archmark::severity::error;
+    source_span span;
+    std::string message;
+    std::string help;  // a fix hint ("did you mean `(b)(1)`?"), empty when none is obvious
+};
+
+// `file:line:col: severity: message [rule-id]` (no trailing newline). `file` may be empty.
+std::string format_diagnostic(const diagnostic& d, std::string_view file);
+
+}  // namespace archmark

@@ -1,0 +1,108 @@
+// archmark document model: one closed set of node kinds, every node with its exact source span.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace archmark {
+
+// Where a node or diagnostic sits in the original input. Offsets are bytes into the input as given
+// (BOM included); lines and columns are 1-based, columns counted in Unicode code points.
+// `end_*` is exclusive: it is the position just after the last character.
+struct source_span {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::uint32_t end_line = 0;
+    std::uint32_t end_column = 0;
+    bool operator==(const source_span&) const = default;
+};
+
+// Every kind of node. Closed: writers switch over it without a default, so a new kind breaks the
+// build of every writer that forgets it. Names (snake_case) come from kind_name().
+enum class node_kind : std::uint8_t {
+    // CommonMark / GFM blocks
+    document, heading, paragraph, block_quote, list, item, code_block, html_block, thematic_break,
+    table, table_row, table_cell, footnote_definition,
+    // CommonMark / GFM inlines
+    text, soft_break, line_break, emphasis, strong, code, link, image, html_inline, strikethrough,
+    footnote_reference,
+    // archival: redactions and edits (conventions.md §1, §2)
+    redaction, deletion, insertion, substitution, superscript, subscript,
+    // notes (§3)
+    note,
+    // letter and record structure (§4)
+    dateline, salutation, closing, signature, source_note, classification, portion_mark, stamp,
+    separator, part, page_break,
+    // editorial brackets (§5)
+    gap, unclear, sic, supplied, editorial_note,
+};
+inline constexpr int node_kind_count = static_cast<int>(node_kind::editorial_note) + 1;
+
+// The snake_case name of a kind, as used in JSON "type", the AST dump and the docs.
+std::string_view kind_name(node_kind kind) noexcept;
+// Whether `kind` is an inline kind (lives inside paragraphs, headings and table cells).
+bool is_inline(node_kind kind) noexcept;
+
+enum class list_type : std::uint8_t { bullet, ordered };
+enum class list_delimiter : std::uint8_t { none, period, paren };
+enum class table_alignment : std::uint8_t { none, left, center, right };
+
+// Which redaction scheme a redaction belongs to (§1).
+enum class redaction_scheme : std::uint8_t { foia, eo13526, frus, generic, bars };
+std::string_view scheme_name(redaction_scheme scheme) noexcept;
+
+// The payload of a node. Each field is meaningful only for the kinds named beside it; the rest
+// stay at their defaults. A plain struct (not a variant) keeps writers simple and nodes cheap.
+struct node {
+    node_kind kind = node_kind::text;
+    source_span span;
+    std::vector<node> children;
+
+    // text, code, html_block, html_inline, code_block: the content as parsed (escapes resolved).
+    std::string literal;
+
+    // heading: 1-6. list: start number (ordered). table_row: 1 for the header row.
+    int level = 0;
+    // list
+    list_type list = list_type::bullet;
+    list_delimiter delimiter = list_delimiter::none;
+    bool tight = false;
+    // item: GFM task box (nullopt when the item has none)
+    std::optional<bool> task_checked;
+    // code_block: info string; fenced or indented
+    std::string info;
+    bool fenced = false;
+    // table: one alignment per column; table_cell: its column's alignment
+    std::vector<table_alignment> alignments;
+    table_alignment align = table_alignment::none;
+    // link, image: destination and title. footnote_reference / footnote_definition / note: label.
+    std::string destination;
+    std::string title;
+    std::string label;
+
+    // redaction (§1)
+    redaction_scheme scheme = redaction_scheme::foia;
+    std::vector<std::string> codes;   // normalized, e.g. "(b)(1)", "(b)(7)(C)", "25X1"
+    std::string statute;              // (b)(3) statute as written, e.g. "50 USC 403g"
+    std::optional<int> quantity;      // FRUS placeholders, black bars
+    std::string unit;                 // "line", "paragraph", "page", "name", "number", "word", "char"
+    bool at_most = false;             // "less than 1 line"
+
+    // The text of the node's subtree with markup removed (text, code and literal content).
+    std::string plain_text() const;
+};
+
+// Whether a node of kind `parent` may contain one of kind `child`. The one place that states the
+// document model's containment rules; check_invariants() and the parser use it.
+bool can_contain(node_kind parent, node_kind child) noexcept;
+
+// Checks every invariant of a parsed tree (containment, spans inside their parent, ordered siblings,
+// literals only where they belong). Returns a description of the first violation, or empty.
+std::string check_invariants(const node& root, std::string_view source);
+
+}  // namespace archmark

@@ -1,0 +1,56 @@
+// Writers: each reads a parsed document and writes one format to a sink. Writers never parse,
+// never open files and never throw for any tree that parse() can return.
+#pragma once
+
+#include <archmark/diagnostic.hpp>
+#include <archmark/document.hpp>
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace archmark {
+
+// Where writers put their output (like pugixml's xml_writer). Writers call write() with chunks.
+class output_sink {
+public:
+    virtual ~output_sink() = default;
+    virtual void write(std::string_view bytes) = 0;
+};
+
+class string_sink final : public output_sink {
+public:
+    explicit string_sink(std::string& out) : out_(out) {}
+    void write(std::string_view bytes) override { out_.append(bytes); }
+private:
+    std::string& out_;
+};
+
+class ostream_sink final : public output_sink {
+public:
+    explicit ostream_sink(std::ostream& out) : out_(out) {}
+    void write(std::string_view bytes) override { out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); }
+private:
+    std::ostream& out_;
+};
+
+struct write_options {
+    bool fragment = false;  // body content only, no page/document wrapper
+    bool unsafe = false;    // HTML: pass raw HTML and dangerous URLs through
+    bool archival = true;   // HTML: render archival nodes and notes (false: plain GFM rendering)
+    std::string title;      // document title; empty: derived from the document
+};
+
+// HTML5: a standalone page with its stylesheet, or with `fragment` the body content only.
+void write_html(const node& document, const write_options& options, output_sink& sink);
+// The whole AST as JSON (docs/json.md), with spans. `source` is not needed: nodes carry spans.
+void write_json(const node& document, const std::vector<diagnostic>& diagnostics,
+                const write_options& options, output_sink& sink);
+// TEI P5 XML: a whole <TEI> document, or with `fragment` the <body> content.
+void write_tei(const node& document, const write_options& options, output_sink& sink);
+
+// The version of the JSON document layout (docs/json.md).
+inline constexpr int json_format_version = 1;
+
+}  // namespace archmark

@@ -1,0 +1,126 @@
+#include "src/parse/source_map.hpp"
+
+#include <algorithm>
+
+namespace archmark::detail {
+
+source_map::source_map(std::string_view text, std::size_t skip) : text_(text) {
+    starts_.push_back(static_cast<std::uint32_t>(skip));
+    for (std::size_t i = skip; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+            starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+    cache_offset_ = starts_[0];
+}
+
+std::uint32_t source_map::line_start(std::uint32_t line) const noexcept {
+    if (line < 1) line = 1;
+    if (line > starts_.size()) return static_cast<std::uint32_t>(text_.size());
+    return starts_[line - 1];
+}
+
+std::uint32_t source_map::line_end(std::uint32_t line) const noexcept {
+    std::uint32_t end = line < starts_.size() ? starts_[line] : static_cast<std::uint32_t>(text_.size());
+    std::uint32_t begin = line_start(line);
+    while (end > begin && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
+    return end;
+}
+
+std::uint32_t source_map::offset_of(int line, int byte_column) const noexcept {
+    if (line < 1) return starts_[0];
+    std::uint32_t l = static_cast<std::uint32_t>(line);
+    std::uint32_t begin = line_start(l);
+    std::uint32_t end = line_end(l);
+    std::uint32_t col = byte_column < 1 ? 0 : static_cast<std::uint32_t>(byte_column - 1);
+    return std::min(begin + col, end);
+}
+
+source_map::position source_map::locate(std::uint32_t offset) const noexcept {
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+    offset = std::max(offset, starts_[0]);
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    std::uint32_t line = static_cast<std::uint32_t>(it - starts_.begin());
+    std::uint32_t from = starts_[line - 1];
+    std::uint32_t column = 1;
+    if (cache_.line == line && cache_offset_ <= offset && cache_offset_ >= from) {
+        from = cache_offset_;
+        column = cache_.column;
+    }
+    for (std::uint32_t i = from; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    cache_offset_ = offset;
+    cache_ = {line, column};
+    return cache_;
+}
+
+source_span source_map::span(std::uint32_t begin, std::uint32_t end) const noexcept {
+    if (end < begin) end = begin;
+    source_span s;
+    auto a = locate(begin);
+    auto b = locate(end);
+    s.begin = std::max(begin, starts_[0]);
+    s.end = std::max(std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text_.size())), s.begin);
+    s.line = a.line;
+    s.column = a.column;
+    s.end_line = b.line;
+    s.end_column = b.column;
+    return s;
+}
+
+namespace {
+
+bool is_ascii_punct(char c) noexcept {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+           (c >= '{' && c <= '~');
+}
+
+bool is_alnum(char c) noexcept {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+std::size_t utf8_length(unsigned char c) noexcept {
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+// Length of an entity or numeric character reference at `i` (`&amp;`, `&#35;`), or 0.
+std::size_t entity_length(std::string_view s, std::size_t i) noexcept {
+    if (i >= s.size() || s[i] != '&') return 0;
+    std::size_t j = i + 1, limit = std::min(s.size(), i + 40);
+    if (j < limit && s[j] == '#') ++j;
+    std::size_t name = j;
+    while (j < limit && is_alnum(s[j])) ++j;
+    return (j > name && j < limit && s[j] == ';') ? j + 1 - i : 0;
+}
+
+}  // namespace
+
+std::int64_t align_literal(std::string_view source, std::uint32_t from, std::uint32_t limit,
+                           std::string_view literal, std::vector<std::uint32_t>* offsets) {
+    std::size_t s = from, l = 0;
+    limit = std::min<std::uint32_t>(limit, static_cast<std::uint32_t>(source.size()));
+    if (offsets) offsets->clear();
+    while (l < literal.size()) {
+        if (s >= limit) return -1;
+        if (source[s] == '\\' && s + 1 < limit && is_ascii_punct(source[s + 1]) &&
+            source[s + 1] == literal[l]) {
+            if (offsets) offsets->push_back(static_cast<std::uint32_t>(s));
+            s += 2, ++l;
+        } else if (std::size_t e = entity_length(source, s);
+                   e != 0 && s + e <= limit && literal.substr(l, e) != source.substr(s, e)) {
+            // A reference the literal holds decoded: it stands for one code point there.
+            std::size_t n = std::min(utf8_length(static_cast<unsigned char>(literal[l])), literal.size() - l);
+            for (std::size_t k = 0; k < n && offsets; ++k) offsets->push_back(static_cast<std::uint32_t>(s));
+            s += e, l += n;
+        } else if (source[s] == literal[l]) {
+            if (offsets) offsets->push_back(static_cast<std::uint32_t>(s));
+            ++s, ++l;
+        } else {
+            return -1;
+        }
+    }
+    if (offsets) offsets->push_back(static_cast<std::uint32_t>(s));
+    return static_cast<std::int64_t>(s);
+}
+
+}  // namespace archmark::detail
