@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <tuple>
 #include <string>
 
 // The GFM extensions' node types are exported by libcmark-gfm-extensions, but Debian ships no
@@ -32,6 +34,30 @@ std::string literal_of(cmark_node* n) {
 bool is_space(char c) noexcept { return c == ' ' || c == '\t'; }
 bool is_newline(char c) noexcept { return c == '\n' || c == '\r'; }
 
+// Keeps a subtree's spans inside [lo, hi].
+void clamp_subtree(node& n, const source_map& map, std::uint32_t lo, std::uint32_t hi) {
+    std::uint32_t b = std::clamp(n.span.begin, lo, hi), e = std::clamp(n.span.end, b, hi);
+    if (b == n.span.begin && e == n.span.end) return;
+    n.span = map.span(b, e);
+    for (auto& c : n.children) clamp_subtree(c, map, b, e);
+}
+
+// cmark-gfm's block positions have quirks: a setext heading in a list item ends on a later line,
+// an unclosed fence runs out of its block quote, padding cells of short table rows sit at column
+// 0. Make children lie inside their parent and after their previous sibling.
+void fit_children(node& parent, const source_map& map) {
+    node* previous = nullptr;
+    for (auto& c : parent.children) {
+        clamp_subtree(c, map, parent.span.begin, parent.span.end);
+        if (previous && c.span.begin < previous->span.end) {
+            bool synthetic = c.children.empty() && c.literal.empty();
+            if (synthetic) clamp_subtree(c, map, previous->span.end, previous->span.end);
+            else clamp_subtree(*previous, map, previous->span.begin, c.span.begin);
+        }
+        previous = &c;
+    }
+}
+
 class converter {
 public:
     converter(const source_map& map, std::vector<diagnostic>& diagnostics,
@@ -56,11 +82,53 @@ private:
     std::string_view src_;
     std::vector<diagnostic>& diagnostics_;
     cmark_syntax_extension* tasklist_;
+
+    // When a table interrupts a paragraph, cmark-gfm loses the paragraph's position and misplaces
+    // the header row; these carry the corrected ranges from the table down to its cells.
+    std::uint32_t table_header_line(cmark_node* table) const;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> cell_ranges(std::uint32_t line) const;
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> forced_range_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> header_cells_;
+    std::uint32_t header_line_ = 0;
 };
 
+// The line of a table's header row: the line above its delimiter row (`| --- | :-: |`).
+std::uint32_t converter::table_header_line(cmark_node* table) const {
+    auto first = static_cast<std::uint32_t>(std::max(cmark_node_get_start_line(table), 1));
+    auto last = static_cast<std::uint32_t>(std::max(cmark_node_get_end_line(table), 1));
+    for (std::uint32_t line = first + 1; line <= last; ++line) {
+        std::string_view text = src_.substr(map_.line_start(line), map_.line_end(line) - map_.line_start(line));
+        if (text.find('-') != std::string_view::npos &&
+            text.find_first_not_of("|:- \t") == std::string_view::npos)
+            return line - 1;
+    }
+    return first;
+}
+
+// The cells of a table row line, split at unescaped pipes (a leading and a trailing pipe are
+// borders, not cells).
+std::vector<std::pair<std::uint32_t, std::uint32_t>> converter::cell_ranges(std::uint32_t line) const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> cells;
+    std::uint32_t p = map_.line_start(line), end = map_.line_end(line);
+    while (p < end && is_space(src_[p])) ++p;
+    if (p < end && src_[p] == '|') ++p;
+    std::uint32_t cell = p;
+    for (; p < end; ++p) {
+        if (src_[p] == '\\') { ++p; continue; }
+        if (src_[p] == '|') { cells.emplace_back(cell, p); cell = p + 1; }
+    }
+    std::uint32_t rest = cell;
+    while (rest < end && is_space(src_[rest])) ++rest;
+    if (rest < end) cells.emplace_back(cell, end);
+    return cells;
+}
+
 std::pair<std::uint32_t, std::uint32_t> converter::block_range(cmark_node* cn) const {
+    if (forced_range_) return *forced_range_;
     int sl = cmark_node_get_start_line(cn), sc = cmark_node_get_start_column(cn);
     int el = cmark_node_get_end_line(cn), ec = cmark_node_get_end_column(cn);
+    if (sc < 1) return {map_.line_end(static_cast<std::uint32_t>(std::max(sl, 1))),
+                        map_.line_end(static_cast<std::uint32_t>(std::max(sl, 1)))};
     std::uint32_t b = map_.offset_of(sl, sc);
     std::uint32_t e;
     if (el < 1) e = b;
@@ -120,6 +188,10 @@ std::uint32_t converter::link_tail(std::uint32_t p, std::uint32_t limit, cmark_n
     if (p >= limit) return limit;
     ++p;
     auto skip_ws = [&] { while (p < limit && (is_space(src_[p]) || is_newline(src_[p]))) ++p; };
+    // A `(` or `[` right after the `]` that the next text node starts with is not this link's.
+    const char* next_literal = next && cmark_node_get_type(next) == CMARK_NODE_TEXT
+                                   ? cmark_node_get_literal(next) : nullptr;
+    if (p < limit && next_literal && next_literal[0] == src_[p]) return p;
     if (p < limit && src_[p] == '(') {
         ++p;
         skip_ws();
@@ -147,10 +219,7 @@ std::uint32_t converter::link_tail(std::uint32_t p, std::uint32_t limit, cmark_n
         return std::min(p, limit);
     }
     if (p < limit && src_[p] == '[') {
-        // A full or collapsed reference `[label]`, unless that bracket is the next node's text.
-        const char* next_literal = next && cmark_node_get_type(next) == CMARK_NODE_TEXT
-                                       ? cmark_node_get_literal(next) : nullptr;
-        if (next_literal && next_literal[0] == '[') return p;
+        // A full or collapsed reference `[label]`.
         std::uint32_t q = p + 1;
         while (q < limit && src_[q] != ']' && src_[q] != '[') q += (src_[q] == '\\') ? 2 : 1;
         if (q < limit && src_[q] == ']') return q + 1;
@@ -196,6 +265,7 @@ node converter::flattened(cmark_node* cn, node_kind kind, std::uint32_t begin, s
 node converter::block(cmark_node* cn, int depth) {
     node n;
     auto [begin, end] = block_range(cn);
+    forced_range_.reset();
     auto type = cmark_node_get_type(cn);
     switch (type) {
     case CMARK_NODE_DOCUMENT:
@@ -251,11 +321,27 @@ node converter::block(cmark_node* cn, int depth) {
                 n.alignments.push_back(a == 'l' ? table_alignment::left : a == 'c' ? table_alignment::center
                                        : a == 'r' ? table_alignment::right : table_alignment::none);
             }
+            if (auto line = table_header_line(cn);
+                static_cast<int>(line) != cmark_node_get_start_line(cn)) {
+                header_line_ = line;
+                begin = map_.line_start(line);
+            }
         } else if (type == CMARK_NODE_TABLE_ROW) {
             n.kind = node_kind::table_row;
             n.level = cmark_gfm_extensions_get_table_row_is_header(cn) ? 1 : 0;
+            if (n.level == 1 && header_line_ != 0) {
+                begin = map_.line_start(header_line_);
+                end = map_.line_end(header_line_);
+                header_cells_ = cell_ranges(header_line_);
+                std::reverse(header_cells_.begin(), header_cells_.end());
+                header_line_ = 0;
+            }
         } else if (type == CMARK_NODE_TABLE_CELL) {
             n.kind = node_kind::table_cell;
+            if (!header_cells_.empty()) {
+                std::tie(begin, end) = header_cells_.back();
+                header_cells_.pop_back();
+            }
         } else {
             // An unknown block from an extension: keep its words as a paragraph.
             return flattened(cn, node_kind::paragraph, begin, end);
@@ -279,6 +365,19 @@ node converter::block(cmark_node* cn, int depth) {
     }
     int column = 0;
     for (cmark_node* c = cmark_node_first_child(cn); c; c = cmark_node_next(c)) {
+        if (cmark_node_get_start_line(c) < 1) {
+            // A block without a position (a paragraph a table interrupted): it fills the gap
+            // between its previous sibling and the next one.
+            std::uint32_t lo = n.children.empty() ? begin : n.children.back().span.end;
+            std::uint32_t hi = end;
+            if (cmark_node* next = cmark_node_next(c)) {
+                hi = cmark_node_get_type(next) == CMARK_NODE_TABLE ? map_.line_start(table_header_line(next))
+                                                                   : block_range(next).first;
+            }
+            while (lo < hi && (is_space(src_[lo]) || is_newline(src_[lo]))) ++lo;
+            while (hi > lo && (is_space(src_[hi - 1]) || is_newline(src_[hi - 1]))) --hi;
+            forced_range_ = std::make_pair(lo, hi);
+        }
         n.children.push_back(block(c, depth + 1));
         if (n.kind == node_kind::table_row) {
             // Cells take their column's alignment from the table.
@@ -291,6 +390,7 @@ node converter::block(cmark_node* cn, int depth) {
             ++column;
         }
     }
+    if (n.kind != node_kind::document) fit_children(n, map_);
     return n;
 }
 

@@ -110,6 +110,11 @@ std::int64_t align_literal(std::string_view source, std::uint32_t from, std::uin
                    e != 0 && s + e <= limit && literal.substr(l, e) != source.substr(s, e)) {
             // A reference the literal holds decoded: it stands for one code point there.
             std::size_t n = std::min(utf8_length(static_cast<unsigned char>(literal[l])), literal.size() - l);
+            // A few references (`&ngE;`) stand for two code points, the second a combining mark.
+            if (std::size_t m = l + n; m < literal.size() && static_cast<unsigned char>(literal[m]) >= 0x80) {
+                std::size_t n2 = std::min(utf8_length(static_cast<unsigned char>(literal[m])), literal.size() - m);
+                if (source.substr(s + e, n2) != literal.substr(m, n2)) n += n2;
+            }
             for (std::size_t k = 0; k < n && offsets; ++k) offsets->push_back(static_cast<std::uint32_t>(s));
             s += e, l += n;
         } else if (source[s] == literal[l]) {
