@@ -104,17 +104,27 @@ void payload(std::string& out, const node& n) {
     }
 }
 
-void dump(std::string& out, const node& n, int depth) {
-    out.append(static_cast<std::size_t>(depth) * 2, ' ');
+void own_line(std::string& out, const node& n) {
     out.append(kind_name(n.kind));
     out += ' ' + std::to_string(n.span.line) + ':' + std::to_string(n.span.column) + '-' +
            std::to_string(n.span.end_line) + ':' + std::to_string(n.span.end_column);
     payload(out, n);
+}
+
+void dump(std::string& out, const node& n, int depth) {
+    out.append(static_cast<std::size_t>(depth) * 2, ' ');
+    own_line(out, n);
     out += '\n';
     for (const auto& c : n.children) dump(out, c, depth + 1);
 }
 
 }  // namespace
+
+std::string dump_node(const node& n) {
+    std::string out;
+    own_line(out, n);
+    return out;
+}
 
 std::string dump_ast(const node& document) {
     std::string out;

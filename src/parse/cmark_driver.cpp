@@ -403,6 +403,7 @@ void converter::inlines(cmark_node* parent, node& out, std::uint32_t& cursor, st
     }
     for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
         node n = inline_node(c, cursor, limit, depth, cmark_node_next(c));
+        if (n.kind == node_kind::text && n.literal.empty()) continue;  // cmark-gfm leaves some behind
         // cmark-gfm splits runs of text at brackets and escapes; join them back into one run.
         if (n.kind == node_kind::text && !out.children.empty() &&
             out.children.back().kind == node_kind::text) {

@@ -12,4 +12,7 @@ namespace archmark {
 // `line:column-end_line:end_column`, end exclusive; strings are JSON-quoted.
 std::string dump_ast(const node& document);
 
+// One node's own line of the dump (no indentation, no children, no newline).
+std::string dump_node(const node& n);
+
 }  // namespace archmark

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Command-line transcripts: exact output, exact diagnostics and exact exit codes of `archmark`."""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--archmark", required=True)
+parser.add_argument("--source", required=True)
+parser.add_argument("--work", required=True)
+args = parser.parse_args()
+
+ARCHMARK = args.archmark
+SAMPLES = os.path.join(args.source, "samples")
+WORK = args.work
+shutil.rmtree(WORK, ignore_errors=True)
+os.makedirs(WORK)
+
+passed, failed = 0, 0
+
+
+def run(*argv, stdin=b""):
+    p = subprocess.run([ARCHMARK, *argv], input=stdin, capture_output=True, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAILED: {name}\n{detail}")
+
+
+def expect(name, result, code, stdout=None, stderr=None):
+    got_code, got_out, got_err = result
+    detail = f"  exit {got_code} (want {code})\n  stdout: {got_out[:2000]!r}\n  stderr: {got_err[:2000]!r}"
+    ok = got_code == code
+    if stdout is not None:
+        ok = ok and got_out == stdout
+    if stderr is not None:
+        ok = ok and got_err == stderr
+    check(name, ok, detail)
+
+
+def write(name, data):
+    path = os.path.join(WORK, name)
+    with open(path, "wb") as fh:
+        fh.write(data)
+    return path
+
+
+def sample(name):
+    return os.path.join(SAMPLES, name)
+
+
+# --- usage -------------------------------------------------------------------------------
+expect("--version", run("--version"), 0, stdout="archmark 0.1.0\n")
+code, out, err = run()
+check("no subcommand is a usage error", code == 2 and "A subcommand is required" in err, err)
+code, out, err = run("convert", "--to", "bogus")
+check("unknown format is a usage error", code == 2 and "--to: bogus not in {tei,html,json,ast,none}" in err, err)
+code, out, err = run("convert", "--frobnicate")
+check("unknown option is a usage error", code == 2 and "--frobnicate" in err, err)
+code, out, err = run("convert", "--help")
+check("convert --help", code == 0 and "--no-archival" in out and "--autolink" in out, out)
+
+# --- I/O errors --------------------------------------------------------------------------
+missing = os.path.join(WORK, "missing.md")
+expect("missing input", run("convert", missing), 3, stdout="",
+       stderr=f"archmark: {missing}: No such file or directory\n")
+expect("a folder as input", run("convert", WORK), 3, stdout="", stderr=f"archmark: {WORK}: is a directory\n")
+good = write("good.md", b"para (b)(1)\n")
+expect("unwritable output folder", run("convert", "-o", "/proc/archmark-out/x.html", good), 3, stdout="")
+
+# --- input errors ------------------------------------------------------------------------
+bad = write("bad.md", b"ab\xff\n")
+out_file = os.path.join(WORK, "bad.html")
+expect("invalid UTF-8", run("convert", "-o", out_file, bad), 1, stdout="",
+       stderr=f"{bad}:1:3: error: invalid UTF-8 byte at byte offset 2 [input.utf8]\n")
+check("nothing is written for rejected input", not os.path.exists(out_file))
+expect("invalid UTF-8 on stdin", run("convert", stdin=b"x\n\xc0\x80"), 1, stdout="",
+       stderr="<stdin>:2:1: error: invalid UTF-8 byte at byte offset 2 [input.utf8]\n")
+
+# --- warnings do not fail ----------------------------------------------------------------
+near = write("near.md", b"Withheld (b)(l).\n")
+code, out, err = run("convert", "--to", "ast", near)
+expect("a near miss is a warning", (code, out, err), 0,
+       stderr=f"{near}:1:10: warning: (b)(l) looks like a mistyped FOIA code; kept as text [redaction.near-miss]\n")
+
+# --- stdin, stdout, -o -------------------------------------------------------------------
+expect("stdin to the AST dump", run("convert", "--to", "ast", stdin=b"x (b)(1)\n"), 0,
+       stdout='document 1:1-2:1\n  paragraph 1:1-1:9\n    text 1:1-1:3 "x "\n'
+              '    redaction 1:3-1:9 scheme=foia codes=["(b)(1)"]\n      text 1:3-1:9 "(b)(1)"\n', stderr="")
+expect("parse only", run("convert", "--to", "none", good), 0, stdout="", stderr="")
+to_stdout = run("convert", "--to", "html", "--fragment", good)
+target = os.path.join(WORK, "good.html")
+expect("-o writes a file", run("convert", "--to", "html", "--fragment", "-o", target, good), 0, stdout="", stderr="")
+with open(target, encoding="utf-8") as fh:
+    check("-o writes what stdout gets", fh.read() == to_stdout[1])
+check("no temporary files are left", sorted(f for f in os.listdir(WORK) if f.startswith(".")) == [])
+
+folder = os.path.join(WORK, "out")
+expect("several inputs into a folder",
+       run("convert", "--to", "json", "-o", folder, good, sample("1962-10-26-khrushchev-second-letter.md")), 0)
+check("outputs are named after their inputs",
+      sorted(os.listdir(folder)) == ["1962-10-26-khrushchev-second-letter.json", "good.json"], os.listdir(folder))
+
+# --- the seeds as JSON -------------------------------------------------------------------
+def nodes(tree, kind):
+    found = [tree] if tree.get("type") == kind else []
+    for child in tree.get("children", []):
+        found += nodes(child, kind)
+    return found
+
+
+code, out, err = run("convert", "--to", "json", sample("1962-10-27-chronology-and-khrushchev-message.md"))
+check("seed 000 converts", code == 0 and err == "", err)
+try:
+    doc = json.loads(out)
+    found = [(r["span"]["start"]["line"], r["span"]["start"]["column"], r["codes"], r["scheme"])
+             for r in nodes(doc, "redaction")]
+    check("seed 000: every (b)(1) is a redaction at its line:column",
+          found == [(5, 233, ["(b)(1)"], "foia"), (5, 388, ["(b)(1)"], "foia")], found)
+    check("seed 000: JSON has a version", doc.get("version") == 1, doc.get("version"))
+except (ValueError, KeyError, TypeError) as e:
+    check("seed 000 JSON parses", False, repr(e))
+
+code, out, err = run("convert", "--to", "json", sample("1962-10-27-kennedy-letter-with-draft.md"))
+try:
+    check("seed 002: (a) ... and (b) to give is no redaction", code == 0 and nodes(json.loads(out), "redaction") == [], out[:300])
+except ValueError as e:
+    check("seed 002 JSON parses", False, repr(e))
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
