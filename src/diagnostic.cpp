@@ -17,24 +17,38 @@ std::string_view rule_id(rule r) noexcept {
     switch (r) {
     case rule::input_utf8: return "input.utf8";
     case rule::input_nul: return "input.nul";
+    case rule::limit_depth: return "limit.depth";
     case rule::redaction_citation: return "redaction.citation";
     case rule::redaction_unknown_code: return "redaction.unknown-code";
     case rule::redaction_near_miss: return "redaction.near-miss";
     case rule::redaction_possible: return "redaction.possible";
-    case rule::limit_depth: return "limit.depth";
+    case rule::syntax_unclosed: return "syntax.unclosed";
+    case rule::syntax_stray_close: return "syntax.stray-close";
+    case rule::edit_empty: return "edit.empty";
+    case rule::note_undefined: return "note.undefined";
+    case rule::note_unused: return "note.unused";
+    case rule::note_duplicate: return "note.duplicate";
+    case rule::metadata_invalid: return "metadata.invalid";
+    case rule::structure_duplicate: return "structure.duplicate-passage";
+    case rule::structure_abandoned: return "structure.abandoned-item";
+    case rule::structure_after_signature: return "structure.after-signature";
+    case rule::output_unsupported: return "output.unsupported";
     }
     return "?";
 }
 
 severity default_severity(rule r) noexcept {
     switch (r) {
-    case rule::input_utf8: return severity::error;
-    case rule::input_nul: return severity::error;
-    case rule::redaction_citation: return severity::note;
-    case rule::redaction_unknown_code: return severity::warning;
-    case rule::redaction_near_miss: return severity::warning;
-    case rule::redaction_possible: return severity::note;
-    case rule::limit_depth: return severity::warning;
+    case rule::input_utf8: case rule::input_nul: case rule::syntax_unclosed:
+    case rule::syntax_stray_close: case rule::edit_empty: case rule::note_duplicate:
+    case rule::metadata_invalid:
+        return severity::error;
+    case rule::limit_depth: case rule::redaction_unknown_code: case rule::redaction_near_miss:
+    case rule::note_undefined: case rule::note_unused: case rule::structure_duplicate:
+    case rule::structure_abandoned: case rule::structure_after_signature: case rule::output_unsupported:
+        return severity::warning;
+    case rule::redaction_citation: case rule::redaction_possible:
+        return severity::note;
     }
     return severity::error;
 }

@@ -44,7 +44,10 @@ std::string_view alignment_name(table_alignment a) {
 
 void payload(std::string& out, const node& n) {
     switch (n.kind) {
-    case node_kind::heading: out += " level=" + std::to_string(n.level); break;
+    case node_kind::heading:
+        out += " level=" + std::to_string(n.level);
+        if (!n.when.empty()) out += " when=" + n.when;
+        break;
     case node_kind::list:
         out += n.list == list_type::ordered ? " type=ordered start=" + std::to_string(n.level) : " type=bullet";
         out += n.tight ? " tight" : " loose";
@@ -73,8 +76,38 @@ void payload(std::string& out, const node& n) {
         field(out, "destination", n.destination);
         if (!n.title.empty()) field(out, "title", n.title);
         break;
-    case node_kind::footnote_reference: case node_kind::footnote_definition: case node_kind::note:
+    case node_kind::footnote_reference: case node_kind::footnote_definition:
         field(out, "label", n.label);
+        break;
+    case node_kind::note:
+        field(out, "label", n.label);
+        if (!n.subtype.empty()) out += " style=" + n.subtype;
+        break;
+    case node_kind::insertion: out += " place=" + n.place; break;
+    case node_kind::dateline:
+        if (!n.place_name.empty()) field(out, "place", n.place_name);
+        if (!n.when.empty()) out += " when=" + n.when;
+        break;
+    case node_kind::classification: case node_kind::portion_mark:
+        field(out, "marking", n.marking);
+        break;
+    case node_kind::part: out += " kind=" + n.subtype; break;
+    case node_kind::page_break: field(out, "n", n.label); break;
+    case node_kind::stamp:
+        if (!n.subtype.empty()) out += " kind=" + n.subtype;
+        if (!n.codes.empty()) {
+            out += " codes=[";
+            for (std::size_t i = 0; i < n.codes.size(); ++i) {
+                if (i) out += ',';
+                quote(out, n.codes[i]);
+            }
+            out += ']';
+        }
+        break;
+    case node_kind::gap:
+        if (!n.subtype.empty()) out += " reason=" + n.subtype;
+        if (n.quantity) out += " quantity=" + std::to_string(*n.quantity);
+        if (!n.unit.empty()) out += " unit=" + n.unit;
         break;
     case node_kind::redaction:
         out.append(" scheme=").append(scheme_name(n.scheme));
@@ -90,15 +123,17 @@ void payload(std::string& out, const node& n) {
         if (n.quantity) out += (n.at_most ? " at_most=" : " quantity=") + std::to_string(*n.quantity);
         if (!n.unit.empty()) out += " unit=" + n.unit;
         break;
-    case node_kind::document: case node_kind::paragraph: case node_kind::block_quote:
+    case node_kind::document:
+        for (const auto& [key, value] : n.metadata) field(out, "meta." + key, value);
+        break;
+    case node_kind::paragraph: case node_kind::block_quote:
     case node_kind::thematic_break: case node_kind::soft_break: case node_kind::line_break:
     case node_kind::emphasis: case node_kind::strong: case node_kind::strikethrough:
-    case node_kind::deletion: case node_kind::insertion: case node_kind::substitution:
-    case node_kind::superscript: case node_kind::subscript: case node_kind::dateline:
+    case node_kind::deletion: case node_kind::substitution:
+    case node_kind::superscript: case node_kind::subscript:
     case node_kind::salutation: case node_kind::closing: case node_kind::signature:
-    case node_kind::source_note: case node_kind::classification: case node_kind::portion_mark:
-    case node_kind::stamp: case node_kind::separator: case node_kind::part: case node_kind::page_break:
-    case node_kind::gap: case node_kind::unclear: case node_kind::sic: case node_kind::supplied:
+    case node_kind::source_note: case node_kind::separator:
+    case node_kind::unclear: case node_kind::sic: case node_kind::supplied:
     case node_kind::editorial_note:
         break;
     }

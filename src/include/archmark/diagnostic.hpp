@@ -18,13 +18,24 @@ std::string_view severity_name(severity s) noexcept;
 enum class rule : std::uint8_t {
     input_utf8,             // input.utf8: the input is not valid UTF-8
     input_nul,              // input.nul: the input holds a NUL byte
+    limit_depth,            // limit.depth: nesting deeper than the parser follows
     redaction_citation,     // redaction.citation: (b)(N) that reads as a legal citation
     redaction_unknown_code, // redaction.unknown-code: (b)(0), (b)(10), (b)(7)(G)
     redaction_near_miss,    // redaction.near-miss: (b)(l), (6)(1), b(1) ...
     redaction_possible,     // redaction.possible: XXXX runs
-    limit_depth,            // limit.depth: nesting deeper than the parser follows
+    syntax_unclosed,        // syntax.unclosed: <del>, <s>, <ins>, <sup>, {++ without its close
+    syntax_stray_close,     // syntax.stray-close: a closing tag with no opening one
+    edit_empty,             // edit.empty: ~~~~, <s></s>
+    note_undefined,         // note.undefined: a call with no definition
+    note_unused,            // note.unused: a definition with no call
+    note_duplicate,         // note.duplicate: two definitions of one label
+    metadata_invalid,       // metadata.invalid: front matter that is not a YAML mapping
+    structure_duplicate,    // structure.duplicate-passage: a paragraph repeating an earlier one
+    structure_abandoned,    // structure.abandoned-item: `3. You would` then `3. You would undertake`
+    structure_after_signature, // structure.after-signature: content after a signature, not a draft
+    output_unsupported,     // output.unsupported: a writer cannot express a node
 };
-inline constexpr int rule_count = static_cast<int>(rule::limit_depth) + 1;
+inline constexpr int rule_count = static_cast<int>(rule::output_unsupported) + 1;
 
 std::string_view rule_id(rule r) noexcept;
 severity default_severity(rule r) noexcept;

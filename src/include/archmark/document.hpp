@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace archmark {
@@ -92,6 +93,21 @@ struct node {
     std::optional<int> quantity;      // FRUS placeholders, black bars
     std::string unit;                 // "line", "paragraph", "page", "name", "number", "word", "char"
     bool at_most = false;             // "less than 1 line"
+
+    // insertion: "above" (interlinear, <sup>) or "inline" (<ins>, {++ ++})
+    std::string place;
+    // dateline: the place as written ("Moscow"); dateline and heading: the ISO date ("1962-10-27",
+    // "--10-27" when the year is not given), empty when there is none
+    std::string place_name;
+    std::string when;
+    // part: "draft" or "postscript"; gap: the reason ("illegible"); note: the style of its call
+    // ("gfm", "sup", "unicode", "bracket", "mark"); stamp: "release", "declassification",
+    // "classification-authority"
+    std::string subtype;
+    // classification and portion_mark: the marking, normalized ("TOP SECRET", "S//NF")
+    std::string marking;
+    // document: YAML front matter (conventions.md §6), keys in the order written
+    std::vector<std::pair<std::string, std::string>> metadata;
 
     // The text of the node's subtree with markup removed (text, code and literal content).
     std::string plain_text() const;
