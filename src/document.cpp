@@ -76,7 +76,7 @@ bool is_inline(node_kind kind) noexcept {
     case node_kind::image: case node_kind::html_inline: case node_kind::strikethrough:
     case node_kind::footnote_reference: case node_kind::redaction: case node_kind::deletion:
     case node_kind::insertion: case node_kind::substitution: case node_kind::superscript:
-    case node_kind::subscript: case node_kind::note: case node_kind::signature:
+    case node_kind::subscript: case node_kind::note:
     case node_kind::portion_mark: case node_kind::page_break: case node_kind::gap:
     case node_kind::unclear: case node_kind::sic: case node_kind::supplied:
     case node_kind::editorial_note:
@@ -87,7 +87,7 @@ bool is_inline(node_kind kind) noexcept {
     case node_kind::table: case node_kind::table_row: case node_kind::table_cell:
     case node_kind::footnote_definition: case node_kind::dateline: case node_kind::salutation:
     case node_kind::closing: case node_kind::source_note: case node_kind::classification:
-    case node_kind::stamp: case node_kind::separator: case node_kind::part:
+    case node_kind::stamp: case node_kind::separator: case node_kind::part: case node_kind::signature:
         return false;
     }
     return false;
@@ -95,8 +95,10 @@ bool is_inline(node_kind kind) noexcept {
 
 namespace {
 
-// Blocks that may stand where paragraphs stand (document, quotes, items, notes, parts).
+// Blocks that may stand where paragraphs stand (document, quotes, items, notes, parts). A page
+// break may stand between blocks as well as inside a line.
 bool is_flow_block(node_kind k) noexcept {
+    if (k == node_kind::page_break) return true;
     return !is_inline(k) && k != node_kind::document && k != node_kind::item &&
            k != node_kind::table_row && k != node_kind::table_cell;
 }
@@ -127,8 +129,9 @@ bool can_contain(node_kind parent, node_kind child) noexcept {
     case node_kind::unclear: case node_kind::sic: case node_kind::supplied:
     case node_kind::editorial_note: case node_kind::redaction:
         return is_inline(child);
+    // Its insertion and deletion in source order, and the spaces between them as text.
     case node_kind::substitution:
-        return child == node_kind::insertion || child == node_kind::deletion;
+        return child == node_kind::insertion || child == node_kind::deletion || child == node_kind::text;
     case node_kind::code_block: case node_kind::html_block: case node_kind::thematic_break:
     case node_kind::text: case node_kind::soft_break: case node_kind::line_break:
     case node_kind::code: case node_kind::html_inline: case node_kind::footnote_reference:

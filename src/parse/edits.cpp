@@ -1,0 +1,8 @@
+#include "src/parse/archival.hpp"
+#include "src/parse/pass_support.hpp"
+
+namespace archmark::detail {
+
+void recognize_edits(node&, const source_map&, std::vector<diagnostic>&) {}
+
+}  // namespace archmark::detail

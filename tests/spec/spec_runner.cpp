@@ -1,0 +1,103 @@
+// Runs the spec files (tests/spec/*.txt): cmark's 32-backtick example format, where the expected
+// output is the AST dump and/or the diagnostics as `line:col: severity: message [rule-id]`.
+//
+//   archmark_spec FILE... [--example N] [--section TEXT] [--print]
+//
+// An expected output that starts with `document` is compared with the whole AST dump; the
+// diagnostic lines are always compared. --print shows the actual output of the selected examples
+// (to help write new ones; check every line by hand before you paste it).
+#include <archmark/dump.hpp>
+#include <archmark/parse.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct example {
+    std::string file, section, markdown, expected;
+    int number = 0, line = 0;
+};
+
+std::vector<example> read_examples(const std::string& path) {
+    const std::string fence(32, '`');
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot read");
+    std::vector<example> out;
+    std::string line, section;
+    int line_number = 0, number = 0;
+    enum { outside, markdown, expected } state = outside;
+    example current;
+    while (std::getline(in, line)) {
+        ++line_number;
+        if (state == outside) {
+            if (line.starts_with("#")) section = line.substr(line.find_first_not_of("# "));
+            if (line.starts_with(fence + " example")) {
+                current = {path, section, "", "", ++number, line_number};
+                state = markdown;
+            }
+        } else if (state == markdown) {
+            if (line == ".") { state = expected; continue; }
+            for (std::size_t p; (p = line.find("\xE2\x86\x92")) != std::string::npos;) line.replace(p, 3, "\t");
+            current.markdown += line + "\n";
+        } else if (line == fence) {
+            out.push_back(current);
+            state = outside;
+        } else {
+            current.expected += line + "\n";
+        }
+    }
+    return out;
+}
+
+std::string actual_output(const example& ex, bool with_tree) {
+    auto result = archmark::parse(ex.markdown);
+    std::string out = with_tree ? archmark::dump_ast(result.document) : "";
+    for (const auto& d : result.diagnostics) out += archmark::format_diagnostic(d, "") + "\n";
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> files;
+    int only = 0;
+    std::string section_filter;
+    bool print = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--example" && i + 1 < argc) only = std::stoi(argv[++i]);
+        else if (a == "--section" && i + 1 < argc) section_filter = argv[++i];
+        else if (a == "--print") print = true;
+        else files.push_back(a);
+    }
+    int passed = 0, failed = 0;
+    try {
+        for (const auto& file : files) {
+            for (const auto& ex : read_examples(file)) {
+                if (only && ex.number != only) continue;
+                if (!section_filter.empty() && ex.section.find(section_filter) == std::string::npos) continue;
+                bool with_tree = ex.expected.starts_with("document");
+                std::string actual = actual_output(ex, with_tree);
+                if (print) {
+                    std::cout << "# " << file << " example " << ex.number << " (line " << ex.line << ")\n" << actual;
+                    continue;
+                }
+                if (actual == ex.expected) { ++passed; continue; }
+                ++failed;
+                std::cout << "FAILED: " << file << ":" << ex.line << ": example " << ex.number << " (" << ex.section
+                          << ")\n--- markdown\n" << ex.markdown << "--- expected\n" << ex.expected
+                          << "--- actual\n" << actual << "\n";
+            }
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "archmark_spec: " << e.what() << "\n";
+        return 2;
+    }
+    if (print) return 0;
+    std::cout << passed << " passed, " << failed << " failed\n";
+    return failed == 0 && passed > 0 ? 0 : 1;
+}
