@@ -190,6 +190,15 @@ std::string node::plain_text() const {
     return out;
 }
 
+std::string title_of(const node& document) {
+    for (const auto& [key, value] : document.metadata)
+        if (key == "title" && !value.empty()) return value;
+    // Classification banners are their own kind, so the first heading is a real one.
+    for (const auto& child : document.children)
+        if (child.kind == node_kind::heading) return child.plain_text();
+    return {};
+}
+
 std::string check_invariants(const node& root, std::string_view source) {
     if (root.kind != node_kind::document) return "root is " + describe(root) + ", not a document";
     return check_node(root, source);

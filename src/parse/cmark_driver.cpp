@@ -513,7 +513,8 @@ node converter::inline_node(cmark_node* cn, std::uint32_t& cursor, std::uint32_t
 
 }  // namespace
 
-node parse_commonmark(const source_map& map, bool autolink, std::vector<diagnostic>& diagnostics) {
+node parse_commonmark(const source_map& map, std::string_view markdown, bool autolink,
+                      std::vector<diagnostic>& diagnostics) {
     static std::once_flag registered;
     std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
 
@@ -523,7 +524,7 @@ node parse_commonmark(const source_map& map, bool autolink, std::vector<diagnost
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
     }
-    std::string_view body = map.text().substr(map.line_start(1));
+    std::string_view body = markdown.substr(map.line_start(1));
     cmark_parser_feed(parser.get(), body.data(), body.size());
     std::unique_ptr<cmark_node, node_deleter> root(cmark_parser_finish(parser.get()));
 

@@ -18,6 +18,9 @@ inline constexpr int max_depth = 200;
 // Parses map.text() (BOM skipped) with cmark-gfm (tables, strikethrough, task lists, footnotes;
 // extended autolinks when `autolink`) and returns the document. Inline spans are computed from
 // the source, since cmark-gfm's own inline positions are missing or drift after breaks.
-node parse_commonmark(const source_map& map, bool autolink, std::vector<diagnostic>& diagnostics);
+// `markdown` is what cmark-gfm reads: map.text() itself, or a copy of the same length with front
+// matter blanked.
+node parse_commonmark(const source_map& map, std::string_view markdown, bool autolink,
+                      std::vector<diagnostic>& diagnostics);
 
 }  // namespace archmark::detail

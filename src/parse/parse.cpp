@@ -2,6 +2,7 @@
 
 #include "src/parse/archival.hpp"
 #include "src/parse/cmark_driver.hpp"
+#include "src/parse/metadata.hpp"
 #include "src/parse/source_map.hpp"
 #include "src/parse/utf8.hpp"
 
@@ -55,7 +56,17 @@ parse_result parse(std::string_view text, const parse_options& options) {
             "NUL byte at byte offset " + std::to_string(nul) +
                 (count > 1 ? " (" + std::to_string(count) + " in the input)" : std::string())));
     }
-    result.document = detail::parse_commonmark(map, options.autolink, result.diagnostics);
+    // Front matter is read here and blanked for cmark-gfm, which would see a thematic break and a
+    // setext heading in it; blanking keeps every line and column where it was.
+    std::string blanked;
+    std::string_view markdown = text;
+    auto front = detail::find_front_matter(text, bom);
+    if (front) {
+        blanked = detail::blank_front_matter(text, *front);
+        markdown = blanked;
+    }
+    result.document = detail::parse_commonmark(map, markdown, options.autolink, result.diagnostics);
+    if (front) detail::read_front_matter(*front, map, result.document, result.diagnostics);
     if (options.archival) detail::run_archival_pass(result.document, map, result.diagnostics);
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                      [](const diagnostic& a, const diagnostic& b) { return a.span.begin < b.span.begin; });

@@ -113,6 +113,10 @@ struct node {
     std::string plain_text() const;
 };
 
+// The document's title (conventions.md §6): the front matter's `title`, else the plain text of the
+// first heading, else empty (callers fall back to the file name).
+std::string title_of(const node& document);
+
 // Whether a node of kind `parent` may contain one of kind `child`. The one place that states the
 // document model's containment rules; check_invariants() and the parser use it.
 bool can_contain(node_kind parent, node_kind child) noexcept;
