@@ -364,13 +364,14 @@ node converter::block(cmark_node* cn, int depth) {
         return n;
     }
     int column = 0;
-    for (cmark_node* c = cmark_node_first_child(cn); c; c = cmark_node_next(c)) {
+    for (cmark_node* c = cmark_node_first_child(cn), *next = nullptr; c; c = next) {
+        next = cmark_node_next(c);
         if (cmark_node_get_start_line(c) < 1) {
             // A block without a position (a paragraph a table interrupted): it fills the gap
             // between its previous sibling and the next one.
             std::uint32_t lo = n.children.empty() ? begin : n.children.back().span.end;
             std::uint32_t hi = end;
-            if (cmark_node* next = cmark_node_next(c)) {
+            if (next) {
                 hi = cmark_node_get_type(next) == CMARK_NODE_TABLE ? map_.line_start(table_header_line(next))
                                                                    : block_range(next).first;
             }
@@ -379,6 +380,12 @@ node converter::block(cmark_node* cn, int depth) {
             forced_range_ = std::make_pair(lo, hi);
         }
         n.children.push_back(block(c, depth + 1));
+        if (n.kind == node_kind::document) {
+            // Each top-level block is converted: free cmark-gfm's copy now, not at the end, so the
+            // two trees of a large file are never in memory whole at the same time.
+            cmark_node_unlink(c);
+            cmark_node_free(c);
+        }
         if (n.kind == node_kind::table_row) {
             // Cells take their column's alignment from the table.
             cmark_node* table = cmark_node_parent(cn);
