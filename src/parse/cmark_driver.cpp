@@ -497,9 +497,11 @@ node converter::inline_node(cmark_node* cn, std::uint32_t& cursor, std::uint32_t
     }
     case CMARK_NODE_FOOTNOTE_REFERENCE:
         n.kind = node_kind::footnote_reference;
-        n.label = literal_of(cn);
         end = begin;
         while (end < limit && src_[end] != ']') ++end;
+        // cmark-gfm's literal is the note's number; the label is what the user wrote in `[^label]`.
+        if (src_.substr(begin, 2) == "[^" && end < limit) n.label = std::string(src_.substr(begin + 2, end - begin - 2));
+        else n.label = literal_of(cn);
         end = std::min(end + 1, limit);
         break;
     default:

@@ -56,11 +56,12 @@ parse_result parse(std::string_view text, const parse_options& options) {
             "NUL byte at byte offset " + std::to_string(nul) +
                 (count > 1 ? " (" + std::to_string(count) + " in the input)" : std::string())));
     }
-    // Front matter is read here and blanked for cmark-gfm, which would see a thematic break and a
+    // Front matter (§6) is read here and blanked for cmark-gfm, which would see a thematic break and a
     // setext heading in it; blanking keeps every line and column where it was.
     std::string blanked;
     std::string_view markdown = text;
-    auto front = detail::find_front_matter(text, bom);
+    // Plain CommonMark/GFM (--no-archival) has no front matter: `---` there is a thematic break.
+    auto front = options.archival ? detail::find_front_matter(text, bom) : std::nullopt;
     if (front) {
         blanked = detail::blank_front_matter(text, *front);
         markdown = blanked;

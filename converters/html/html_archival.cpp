@@ -1,0 +1,324 @@
+// HTML for the archival kinds (conventions.md §1–§5). With `archival` off they degrade to their
+// text and plain elements (del, ins, sup, sub, p, hr), so no words are lost either way.
+#include "converters/html/html_escape.hpp"
+#include "converters/html/html_writer.hpp"
+
+#include <archmark/codes.hpp>
+
+#include <algorithm>
+
+namespace archmark::detail {
+namespace {
+
+// "line" → "3 lines"; "char" reads "character".
+std::string counted(int quantity, std::string_view unit) {
+    std::string word = unit == "char" ? "character" : std::string(unit);
+    return std::to_string(quantity) + " " + word + (quantity == 1 ? "" : "s");
+}
+
+// A FRUS placeholder's wording, as printed: "1 line not declassified", "less than 1 line …".
+std::string placeholder_wording(const node& n) {
+    std::string unit = n.unit.empty() ? "text" : n.unit;
+    if (!n.quantity) return unit + " not declassified";
+    return (n.at_most ? "less than " : "") + counted(*n.quantity, unit) + " not declassified";
+}
+
+// One code with its meaning: "FOIA (b)(1) — classified national security information".
+std::string describe_code(std::string_view code, std::string_view statute) {
+    const exemption_code* entry = find_exemption_code(code);
+    if (!entry) return std::string(code);
+    std::string out = entry->scheme == redaction_scheme::foia ? "FOIA " : "E.O. 13526 ";
+    out += code;
+    out += " — ";
+    out += entry->meaning;
+    if (code == "(b)(3)" && !statute.empty()) {
+        out += " (";
+        out += statute;
+        out += ')';
+    }
+    return out;
+}
+
+// The title and accessible name of a redaction: what was withheld and why.
+std::string redaction_description(const node& n) {
+    std::string out = "Withheld";
+    switch (n.scheme) {
+    case redaction_scheme::foia:
+    case redaction_scheme::eo13526:
+    case redaction_scheme::generic:
+        if (n.codes.empty()) {
+            if (n.scheme == redaction_scheme::foia) out += ": FOIA exemption";
+            if (n.scheme == redaction_scheme::eo13526) out += ": E.O. 13526 exemption";
+        }
+        for (std::size_t i = 0; i < n.codes.size(); ++i) {
+            out += i == 0 ? ": " : "; ";
+            out += describe_code(n.codes[i], n.statute);
+        }
+        break;
+    case redaction_scheme::frus: out += ": " + placeholder_wording(n); break;
+    case redaction_scheme::bars:
+        out += n.quantity ? ": " + counted(*n.quantity, "char") + " blacked out" : ": blacked out";
+        break;
+    }
+    return out;
+}
+
+// The codes as NCName ids for data-codes ("b1 b7C 25X1"); codes outside the table are left out.
+std::string code_ids(const node& n) {
+    std::string out;
+    for (const auto& code : n.codes) {
+        const exemption_code* entry = find_exemption_code(code);
+        if (!entry) continue;
+        std::string_view id = entry->id;
+        // E.O. ids carry an `x` only to be NCNames; HTML data values need no such prefix.
+        if (entry->scheme == redaction_scheme::eo13526 && id.starts_with('x')) id.remove_prefix(1);
+        if (!out.empty()) out += ' ';
+        out += id;
+    }
+    return out;
+}
+
+}  // namespace
+
+void html_writer::redaction(const node& n) {
+    if (!options_.archival) {
+        inlines(n);
+        return;
+    }
+    std::string description = redaction_description(n);
+    put("<span class=\"redaction\"");
+    attribute("data-scheme", scheme_name(n.scheme));
+    if (std::string ids = code_ids(n); !ids.empty()) attribute("data-codes", ids);
+    if (!n.statute.empty()) attribute("data-statute", n.statute);
+    if (n.quantity) attribute("data-quantity", std::to_string(*n.quantity));
+    if (!n.unit.empty()) attribute("data-unit", n.unit);
+    if (n.at_most) attribute("data-at-most", "true");
+    attribute("title", description);
+    attribute("aria-label", description);
+    put('>');
+    bool frus = n.scheme == redaction_scheme::frus;
+    if (frus) put("<i>");  // FRUS prints its placeholders in brackets and italics
+    if (!n.children.empty()) {
+        inlines(n);
+    } else if (frus) {
+        text("[" + placeholder_wording(n) + "]");
+    } else if (n.scheme == redaction_scheme::bars) {
+        // Drawn at its length, within reason: the quantity is data, not a size to trust.
+        for (int i = 0, bars = std::clamp(n.quantity.value_or(3), 1, 80); i < bars; ++i) put("█");
+    } else {
+        // A tree built without the source text: show the codes, or the generic word.
+        std::string shown;
+        for (const auto& code : n.codes) shown += code;
+        text(shown.empty() ? std::string("[redacted]") : shown);
+    }
+    if (frus) put("</i>");
+    put("</span>");
+}
+
+void html_writer::wrap_inlines(const node& n, std::string_view tag, std::string_view css_class) {
+    if (!options_.archival && tag == "span") {
+        inlines(n);
+        return;
+    }
+    put('<');
+    put(tag);
+    if (options_.archival && !css_class.empty()) attribute("class", css_class);
+    put('>');
+    inlines(n);
+    put("</");
+    put(tag);
+    put('>');
+}
+
+void html_writer::inline_block(const node& n, std::string_view tag, std::string_view css_class,
+                               html_attributes extra) {
+    cr();
+    if (!options_.archival) tag = "p";
+    put('<');
+    put(tag);
+    if (options_.archival) {
+        attribute("class", css_class);
+        for (const auto& [name, value] : extra)
+            if (!value.empty()) attribute(name, value);
+    }
+    put('>');
+    dated_inlines(n);
+    put("</");
+    put(tag);
+    put(">\n");
+}
+
+// Inline content, inside <time datetime> when the node carries an ISO date (datelines, dated
+// headings). `when` may be yearless ("--10-27"), which HTML accepts.
+void html_writer::dated_inlines(const node& n) {
+    if (!options_.archival || n.when.empty()) {
+        inlines(n);
+        return;
+    }
+    put("<time");
+    attribute("datetime", n.when);
+    put('>');
+    inlines(n);
+    put("</time>");
+}
+
+void html_writer::stamp(const node& n) {
+    std::string ids = code_ids(n);
+    inline_block(n, "p", "stamp", {{"data-type", n.subtype}, {"data-codes", ids}});
+}
+
+// Front matter (conventions.md §6) opens the content: the title as <h1>, the other keys as a
+// description list, in the order written.
+void html_writer::front_matter(const node& document) {
+    if (document.metadata.empty()) return;
+    put("<header class=\"front-matter\">\n");
+    bool listed = false;
+    for (const auto& [key, value] : document.metadata) {
+        if (key == "title") {
+            put("<h1>");
+            text(value);
+            put("</h1>\n");
+            continue;
+        }
+        if (!listed) put("<dl>\n");
+        listed = true;
+        put("<dt>");
+        text(key);
+        put("</dt>\n<dd>");
+        text(value);
+        put("</dd>\n");
+    }
+    if (listed) put("</dl>\n");
+    put("</header>\n");
+}
+
+// Datelines and salutations in a row open a letter: <header class="opener">.
+std::size_t html_writer::opener(const node& parent, std::size_t i) {
+    const auto& children = parent.children;
+    cr();
+    put("<header class=\"opener\">\n");
+    while (i < children.size() &&
+           (children[i].kind == node_kind::dateline || children[i].kind == node_kind::salutation))
+        render(children[i++]);
+    cr();
+    put("</header>\n");
+    return i;
+}
+
+// A closing salutation and the signature lines after it close a letter: <footer class="closer">.
+std::size_t html_writer::closer(const node& parent, std::size_t i) {
+    const auto& children = parent.children;
+    cr();
+    put("<footer class=\"closer\">\n");
+    render(children[i++]);
+    while (i < children.size() &&
+           (children[i].kind == node_kind::closing || children[i].kind == node_kind::signature))
+        render(children[i++]);
+    cr();
+    put("</footer>\n");
+    return i;
+}
+
+// A portion mark carries its marking, normalized ("S//NF"); it is shown in its parentheses.
+void html_writer::portion_mark(const node& n) {
+    std::string shown = "(" + n.marking + ")";
+    if (!options_.archival) {
+        text(shown);
+        return;
+    }
+    put("<span class=\"portion-mark\"");
+    attribute("data-marking", n.marking);
+    put('>');
+    text(shown);
+    put("</span>");
+}
+
+void html_writer::page_break(const node& n) {
+    std::string shown = "[Page " + n.label + "]";
+    if (!options_.archival) {
+        text(shown);
+        return;
+    }
+    put("<span class=\"page-break\"");
+    attribute("data-n", n.label);
+    put('>');
+    text(shown);
+    put("</span>");
+}
+
+// Untranscribed text: "[illegible]", "[3 words illegible]"; the reason defaults to illegible.
+void html_writer::gap(const node& n) {
+    std::string reason = n.subtype.empty() ? "illegible" : n.subtype;
+    std::string shown = "[";
+    if (n.quantity) shown += counted(*n.quantity, n.unit.empty() ? "word" : n.unit) + " ";
+    shown += reason + "]";
+    if (!options_.archival) {
+        text(shown);
+        return;
+    }
+    put("<span class=\"gap\"");
+    attribute("data-reason", reason);
+    if (n.quantity) attribute("data-quantity", std::to_string(*n.quantity));
+    if (!n.unit.empty()) attribute("data-unit", n.unit);
+    put('>');
+    text(shown);
+    put("</span>");
+}
+
+// A note call: numbered in call order; the printed mark is the note's label (`*` included).
+// Every note body is written in the notes section, with or without the archival rendering.
+void html_writer::note_call(const node& n) {
+    auto [it, added] = note_numbers_.emplace(&n, notes_.size() + 1);
+    if (added) notes_.push_back(&n);
+    std::string number = std::to_string(it->second);
+    put(options_.archival ? "<sup class=\"note-call\">" : "<sup>");
+    put("<a href=\"#fn-");
+    put(number);
+    put("\" id=\"fnref-");
+    put(number);
+    put("\">");
+    text(n.label.empty() ? number : n.label);
+    put("</a></sup>");
+}
+
+// The bodies of the notes called, in call order, each with a link back to its call. A body may
+// call further notes; they are appended and written in turn.
+void html_writer::notes() {
+    if (notes_.empty()) return;
+    cr();
+    put("<section class=\"notes\" aria-label=\"Notes\">\n<ol>\n");
+    for (std::size_t i = 0; i < notes_.size(); ++i) {
+        const node& n = *notes_[i];
+        std::string number = std::to_string(i + 1);
+        put("<li id=\"fn-");
+        put(number);
+        put('"');
+        if (!n.label.empty() && n.label != number) attribute("data-mark", n.label);
+        put('>');
+        backrefs_ = "<a href=\"#fnref-" + number +
+                    "\" class=\"note-backref\" aria-label=\"Back to text\">↩</a>";
+        bool run_in = n.children.empty() || is_inline(n.children.front().kind);
+        if (run_in) {
+            put("<p>");
+            inlines(n);
+            if (!n.children.empty()) put(' ');
+            put(backrefs_);
+            put("</p>");
+        } else {
+            put('\n');
+            bool in_paragraph = n.children.back().kind == node_kind::paragraph;
+            if (in_paragraph) backref_paragraph_ = &n.children.back();
+            blocks(n);
+            if (!in_paragraph) {
+                put(backrefs_);
+                put('\n');
+            }
+            backref_paragraph_ = nullptr;
+        }
+        put("</li>\n");
+        flush_if_full();
+    }
+    put("</ol>\n</section>\n");
+}
+
+}  // namespace archmark::detail
