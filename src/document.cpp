@@ -112,6 +112,8 @@ bool can_contain(node_kind parent, node_kind child) noexcept {
     case node_kind::item:
     case node_kind::footnote_definition:
     case node_kind::part:
+        // A note definition never called stays, as a note, at the end of its document (§3).
+        if (child == node_kind::note) return parent == node_kind::document || parent == node_kind::part;
         return is_flow_block(child) && (child != node_kind::part || parent == node_kind::document);
     case node_kind::list: return child == node_kind::item;
     case node_kind::table: return child == node_kind::table_row;
@@ -132,11 +134,12 @@ bool can_contain(node_kind parent, node_kind child) noexcept {
     // Its insertion and deletion in source order, and the spaces between them as text.
     case node_kind::substitution:
         return child == node_kind::insertion || child == node_kind::deletion || child == node_kind::text;
+    // The words of an illegible-gap bracket as typed ("3 words illegible"), kept for fidelity.
+    case node_kind::gap: return child == node_kind::text;
     case node_kind::code_block: case node_kind::html_block: case node_kind::thematic_break:
     case node_kind::text: case node_kind::soft_break: case node_kind::line_break:
     case node_kind::code: case node_kind::html_inline: case node_kind::footnote_reference:
     case node_kind::portion_mark: case node_kind::separator: case node_kind::page_break:
-    case node_kind::gap:
         return false;
     }
     return false;
