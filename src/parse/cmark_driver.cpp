@@ -416,7 +416,7 @@ void converter::inlines(cmark_node* parent, node& out, std::uint32_t& cursor, st
             out.children.back().kind == node_kind::text) {
             node& previous = out.children.back();
             previous.literal += n.literal;
-            previous.span = map_.span(previous.span.begin, n.span.end);
+            previous.span = join_spans(previous.span, n.span);
             continue;
         }
         out.children.push_back(std::move(n));

@@ -11,7 +11,7 @@ source_map::source_map(std::string_view text, std::size_t skip) : text_(text) {
         if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
             starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
-    cache_offset_ = starts_[0];
+    recent_[0] = recent_[1] = {starts_[0], {1, 1}};
 }
 
 std::uint32_t source_map::line_start(std::uint32_t line) const noexcept {
@@ -43,15 +43,21 @@ source_map::position source_map::locate(std::uint32_t offset) const noexcept {
     std::uint32_t line = static_cast<std::uint32_t>(it - starts_.begin());
     std::uint32_t from = starts_[line - 1];
     std::uint32_t column = 1;
-    if (cache_.line == line && cache_offset_ <= offset && cache_offset_ >= from) {
-        from = cache_offset_;
-        column = cache_.column;
+    int used = -1;
+    for (int k = 0; k < 2; ++k) {
+        const checkpoint& c = recent_[k];
+        if (c.at.line == line && c.offset <= offset && c.offset >= from) {
+            from = c.offset;
+            column = c.at.column;
+            used = k;
+        }
     }
     for (std::uint32_t i = from; i < offset; ++i)
         if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-    cache_offset_ = offset;
-    cache_ = {line, column};
-    return cache_;
+    int slot = used >= 0 ? used : next_slot_;
+    if (used < 0) next_slot_ ^= 1;
+    recent_[slot] = {offset, {line, column}};
+    return recent_[slot].at;
 }
 
 source_span source_map::span(std::uint32_t begin, std::uint32_t end) const noexcept {

@@ -32,10 +32,17 @@ private:
 
     std::string_view text_;
     std::vector<std::uint32_t> starts_;
-    // locate() is called in mostly increasing order: remember the last answer and walk on from it.
-    mutable std::uint32_t cache_offset_ = 0;
-    mutable position cache_{1, 1};
+    // locate() is called in mostly increasing order, for starts and ends of spans alike: remember
+    // the last two answers and walk on from the nearest one, so long lines stay linear.
+    struct checkpoint { std::uint32_t offset; position at; };
+    mutable checkpoint recent_[2] = {{0, {1, 1}}, {0, {1, 1}}};
+    mutable int next_slot_ = 0;
 };
+
+// The span from the start of `first` to the end of `last` (no rescanning of the source).
+inline source_span join_spans(const source_span& first, const source_span& last) noexcept {
+    return {first.begin, last.end, first.line, first.column, last.end_line, last.end_column};
+}
 
 // Matches `literal` (text as cmark parsed it) against the source from `from`, allowing backslash
 // escapes and entity references in the source. Returns the end offset of the match, or -1.
