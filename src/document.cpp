@@ -187,6 +187,28 @@ std::string check_node(const node& n, std::string_view source) {
 
 }  // namespace
 
+node::node(const node& other)
+    : kind(other.kind), level(other.level), span(other.span), children(other.children), literal(other.literal),
+      list(other.list), delimiter(other.delimiter), tight(other.tight), fenced(other.fenced),
+      align(other.align), scheme(other.scheme), at_most(other.at_most), task_checked(other.task_checked),
+      quantity(other.quantity),
+      attrs_(other.attrs_ ? std::make_unique<node_attributes>(*other.attrs_) : nullptr) {}
+
+node& node::operator=(const node& other) {
+    if (this != &other) *this = node(other);
+    return *this;
+}
+
+const node_attributes& node::attrs() const noexcept {
+    static const node_attributes none;
+    return attrs_ ? *attrs_ : none;
+}
+
+node_attributes& node::attrs() {
+    if (!attrs_) attrs_ = std::make_unique<node_attributes>();
+    return *attrs_;
+}
+
 std::string node::plain_text() const {
     std::string out;
     append_plain(*this, out);
@@ -194,7 +216,7 @@ std::string node::plain_text() const {
 }
 
 std::string title_of(const node& document) {
-    for (const auto& [key, value] : document.metadata)
+    for (const auto& [key, value] : document.attrs().metadata)
         if (key == "title" && !value.empty()) return value;
     // Classification banners are their own kind, so the first heading is a real one.
     for (const auto& child : document.children)

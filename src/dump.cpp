@@ -46,7 +46,7 @@ void payload(std::string& out, const node& n) {
     switch (n.kind) {
     case node_kind::heading:
         out += " level=" + std::to_string(n.level);
-        if (!n.when.empty()) out += " when=" + n.when;
+        if (!n.attrs().when.empty()) out += " when=" + n.attrs().when;
         break;
     case node_kind::list:
         out += n.list == list_type::ordered ? " type=ordered start=" + std::to_string(n.level) : " type=bullet";
@@ -56,13 +56,13 @@ void payload(std::string& out, const node& n) {
         if (n.task_checked) out += *n.task_checked ? " task=checked" : " task=unchecked";
         break;
     case node_kind::code_block:
-        if (!n.info.empty()) field(out, "info", n.info);
+        if (!n.attrs().info.empty()) field(out, "info", n.attrs().info);
         field(out, "literal", n.literal);
         break;
     case node_kind::table:
         out += " align=";
-        for (std::size_t i = 0; i < n.alignments.size(); ++i)
-            out.append(i ? "," : "").append(alignment_name(n.alignments[i]));
+        for (std::size_t i = 0; i < n.attrs().alignments.size(); ++i)
+            out.append(i ? "," : "").append(alignment_name(n.attrs().alignments[i]));
         break;
     case node_kind::table_row: if (n.level == 1) out += " header"; break;
     case node_kind::table_cell:
@@ -73,58 +73,58 @@ void payload(std::string& out, const node& n) {
         quote(out, n.literal);
         break;
     case node_kind::link: case node_kind::image:
-        field(out, "destination", n.destination);
-        if (!n.title.empty()) field(out, "title", n.title);
+        field(out, "destination", n.attrs().destination);
+        if (!n.attrs().title.empty()) field(out, "title", n.attrs().title);
         break;
     case node_kind::footnote_reference: case node_kind::footnote_definition:
-        field(out, "label", n.label);
+        field(out, "label", n.attrs().label);
         break;
     case node_kind::note:
-        field(out, "label", n.label);
-        if (!n.subtype.empty()) out += " style=" + n.subtype;
+        field(out, "label", n.attrs().label);
+        if (!n.attrs().subtype.empty()) out += " style=" + n.attrs().subtype;
         break;
-    case node_kind::insertion: out += " place=" + n.place; break;
+    case node_kind::insertion: out += " place=" + n.attrs().place; break;
     case node_kind::dateline:
-        if (!n.place_name.empty()) field(out, "place", n.place_name);
-        if (!n.when.empty()) out += " when=" + n.when;
+        if (!n.attrs().place_name.empty()) field(out, "place", n.attrs().place_name);
+        if (!n.attrs().when.empty()) out += " when=" + n.attrs().when;
         break;
     case node_kind::classification: case node_kind::portion_mark:
-        field(out, "marking", n.marking);
+        field(out, "marking", n.attrs().marking);
         break;
-    case node_kind::part: out += " kind=" + n.subtype; break;
-    case node_kind::page_break: field(out, "n", n.label); break;
+    case node_kind::part: out += " kind=" + n.attrs().subtype; break;
+    case node_kind::page_break: field(out, "n", n.attrs().label); break;
     case node_kind::stamp:
-        if (!n.subtype.empty()) out += " kind=" + n.subtype;
-        if (!n.codes.empty()) {
+        if (!n.attrs().subtype.empty()) out += " kind=" + n.attrs().subtype;
+        if (!n.attrs().codes.empty()) {
             out += " codes=[";
-            for (std::size_t i = 0; i < n.codes.size(); ++i) {
+            for (std::size_t i = 0; i < n.attrs().codes.size(); ++i) {
                 if (i) out += ',';
-                quote(out, n.codes[i]);
+                quote(out, n.attrs().codes[i]);
             }
             out += ']';
         }
         break;
     case node_kind::gap:
-        if (!n.subtype.empty()) out += " reason=" + n.subtype;
+        if (!n.attrs().subtype.empty()) out += " reason=" + n.attrs().subtype;
         if (n.quantity) out += " quantity=" + std::to_string(*n.quantity);
-        if (!n.unit.empty()) out += " unit=" + n.unit;
+        if (!n.attrs().unit.empty()) out += " unit=" + n.attrs().unit;
         break;
     case node_kind::redaction:
         out.append(" scheme=").append(scheme_name(n.scheme));
-        if (!n.codes.empty()) {
+        if (!n.attrs().codes.empty()) {
             out += " codes=[";
-            for (std::size_t i = 0; i < n.codes.size(); ++i) {
+            for (std::size_t i = 0; i < n.attrs().codes.size(); ++i) {
                 if (i) out += ',';
-                quote(out, n.codes[i]);
+                quote(out, n.attrs().codes[i]);
             }
             out += ']';
         }
-        if (!n.statute.empty()) field(out, "statute", n.statute);
+        if (!n.attrs().statute.empty()) field(out, "statute", n.attrs().statute);
         if (n.quantity) out += (n.at_most ? " at_most=" : " quantity=") + std::to_string(*n.quantity);
-        if (!n.unit.empty()) out += " unit=" + n.unit;
+        if (!n.attrs().unit.empty()) out += " unit=" + n.attrs().unit;
         break;
     case node_kind::document:
-        for (const auto& [key, value] : n.metadata) field(out, "meta." + key, value);
+        for (const auto& [key, value] : n.attrs().metadata) field(out, "meta." + key, value);
         break;
     case node_kind::paragraph: case node_kind::block_quote:
     case node_kind::thematic_break: case node_kind::soft_break: case node_kind::line_break:

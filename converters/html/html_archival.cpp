@@ -18,7 +18,7 @@ std::string counted(int quantity, std::string_view unit) {
 
 // A FRUS placeholder's wording, as printed: "1 line not declassified", "less than 1 line …".
 std::string placeholder_wording(const node& n) {
-    std::string unit = n.unit.empty() ? "text" : n.unit;
+    std::string unit = n.attrs().unit.empty() ? "text" : n.attrs().unit;
     if (!n.quantity) return unit + " not declassified";
     return (n.at_most ? "less than " : "") + counted(*n.quantity, unit) + " not declassified";
 }
@@ -46,13 +46,13 @@ std::string redaction_description(const node& n) {
     case redaction_scheme::foia:
     case redaction_scheme::eo13526:
     case redaction_scheme::generic:
-        if (n.codes.empty()) {
+        if (n.attrs().codes.empty()) {
             if (n.scheme == redaction_scheme::foia) out += ": FOIA exemption";
             if (n.scheme == redaction_scheme::eo13526) out += ": E.O. 13526 exemption";
         }
-        for (std::size_t i = 0; i < n.codes.size(); ++i) {
+        for (std::size_t i = 0; i < n.attrs().codes.size(); ++i) {
             out += i == 0 ? ": " : "; ";
-            out += describe_code(n.codes[i], n.statute);
+            out += describe_code(n.attrs().codes[i], n.attrs().statute);
         }
         break;
     case redaction_scheme::frus: out += ": " + placeholder_wording(n); break;
@@ -66,7 +66,7 @@ std::string redaction_description(const node& n) {
 // The codes as NCName ids for data-codes ("b1 b7C 25X1"); codes outside the table are left out.
 std::string code_ids(const node& n) {
     std::string out;
-    for (const auto& code : n.codes) {
+    for (const auto& code : n.attrs().codes) {
         const exemption_code* entry = find_exemption_code(code);
         if (!entry) continue;
         std::string_view id = entry->id;
@@ -89,9 +89,9 @@ void html_writer::redaction(const node& n) {
     put("<span class=\"redaction\"");
     attribute("data-scheme", scheme_name(n.scheme));
     if (std::string ids = code_ids(n); !ids.empty()) attribute("data-codes", ids);
-    if (!n.statute.empty()) attribute("data-statute", n.statute);
+    if (!n.attrs().statute.empty()) attribute("data-statute", n.attrs().statute);
     if (n.quantity) attribute("data-quantity", std::to_string(*n.quantity));
-    if (!n.unit.empty()) attribute("data-unit", n.unit);
+    if (!n.attrs().unit.empty()) attribute("data-unit", n.attrs().unit);
     if (n.at_most) attribute("data-at-most", "true");
     attribute("title", description);
     attribute("aria-label", description);
@@ -108,7 +108,7 @@ void html_writer::redaction(const node& n) {
     } else {
         // A tree built without the source text: show the codes, or the generic word.
         std::string shown;
-        for (const auto& code : n.codes) shown += code;
+        for (const auto& code : n.attrs().codes) shown += code;
         text(shown.empty() ? std::string("[redacted]") : shown);
     }
     if (frus) put("</i>");
@@ -151,12 +151,12 @@ void html_writer::inline_block(const node& n, std::string_view tag, std::string_
 // Inline content, inside <time datetime> when the node carries an ISO date (datelines, dated
 // headings). `when` may be yearless ("--10-27"), which HTML accepts.
 void html_writer::dated_inlines(const node& n) {
-    if (!options_.archival || n.when.empty()) {
+    if (!options_.archival || n.attrs().when.empty()) {
         inlines(n);
         return;
     }
     put("<time");
-    attribute("datetime", n.when);
+    attribute("datetime", n.attrs().when);
     put('>');
     inlines(n);
     put("</time>");
@@ -164,16 +164,16 @@ void html_writer::dated_inlines(const node& n) {
 
 void html_writer::stamp(const node& n) {
     std::string ids = code_ids(n);
-    inline_block(n, "p", "stamp", {{"data-type", n.subtype}, {"data-codes", ids}});
+    inline_block(n, "p", "stamp", {{"data-type", n.attrs().subtype}, {"data-codes", ids}});
 }
 
 // Front matter (conventions.md §6) opens the content: the title as <h1>, the other keys as a
 // description list, in the order written.
 void html_writer::front_matter(const node& document) {
-    if (document.metadata.empty()) return;
+    if (document.attrs().metadata.empty()) return;
     put("<header class=\"front-matter\">\n");
     bool listed = false;
-    for (const auto& [key, value] : document.metadata) {
+    for (const auto& [key, value] : document.attrs().metadata) {
         if (key == "title") {
             put("<h1>");
             text(value);
@@ -221,26 +221,26 @@ std::size_t html_writer::closer(const node& parent, std::size_t i) {
 
 // A portion mark carries its marking, normalized ("S//NF"); it is shown in its parentheses.
 void html_writer::portion_mark(const node& n) {
-    std::string shown = "(" + n.marking + ")";
+    std::string shown = "(" + n.attrs().marking + ")";
     if (!options_.archival) {
         text(shown);
         return;
     }
     put("<span class=\"portion-mark\"");
-    attribute("data-marking", n.marking);
+    attribute("data-marking", n.attrs().marking);
     put('>');
     text(shown);
     put("</span>");
 }
 
 void html_writer::page_break(const node& n) {
-    std::string shown = "[Page " + n.label + "]";
+    std::string shown = "[Page " + n.attrs().label + "]";
     if (!options_.archival) {
         text(shown);
         return;
     }
     put("<span class=\"page-break\"");
-    attribute("data-n", n.label);
+    attribute("data-n", n.attrs().label);
     put('>');
     text(shown);
     put("</span>");
@@ -248,9 +248,9 @@ void html_writer::page_break(const node& n) {
 
 // Untranscribed text: "[illegible]", "[3 words illegible]"; the reason defaults to illegible.
 void html_writer::gap(const node& n) {
-    std::string reason = n.subtype.empty() ? "illegible" : n.subtype;
+    std::string reason = n.attrs().subtype.empty() ? "illegible" : n.attrs().subtype;
     std::string shown = "[";
-    if (n.quantity) shown += counted(*n.quantity, n.unit.empty() ? "word" : n.unit) + " ";
+    if (n.quantity) shown += counted(*n.quantity, n.attrs().unit.empty() ? "word" : n.attrs().unit) + " ";
     shown += reason + "]";
     if (!options_.archival) {
         text(shown);
@@ -259,7 +259,7 @@ void html_writer::gap(const node& n) {
     put("<span class=\"gap\"");
     attribute("data-reason", reason);
     if (n.quantity) attribute("data-quantity", std::to_string(*n.quantity));
-    if (!n.unit.empty()) attribute("data-unit", n.unit);
+    if (!n.attrs().unit.empty()) attribute("data-unit", n.attrs().unit);
     put('>');
     text(shown);
     put("</span>");
@@ -277,7 +277,7 @@ void html_writer::note_call(const node& n) {
     put("\" id=\"fnref-");
     put(number);
     put("\">");
-    text(n.label.empty() ? number : n.label);
+    text(n.attrs().label.empty() ? number : n.attrs().label);
     put("</a></sup>");
 }
 
@@ -293,7 +293,7 @@ void html_writer::notes() {
         put("<li id=\"fn-");
         put(number);
         put('"');
-        if (!n.label.empty() && n.label != number) attribute("data-mark", n.label);
+        if (!n.attrs().label.empty() && n.attrs().label != number) attribute("data-mark", n.attrs().label);
         put('>');
         backrefs_ = "<a href=\"#fnref-" + number +
                     "\" class=\"note-backref\" aria-label=\"Back to text\">↩</a>";

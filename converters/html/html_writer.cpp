@@ -62,7 +62,7 @@ std::string page_title(const node& document, const write_options& options) {
 
 // The page language: the front matter's `language`, else English.
 std::string_view page_language(const node& document) {
-    for (const auto& [key, value] : document.metadata)
+    for (const auto& [key, value] : document.attrs().metadata)
         if (key == "language" && !value.empty()) return value;
     return "en";
 }
@@ -97,7 +97,7 @@ footnote_table footnote_table::build(const node& document) {
     bool numbered = true;
     std::size_t highest = 0;
     for (const node* ref : references) {
-        auto number = parse_number(ref->label);
+        auto number = parse_number(ref->attrs().label);
         if (!number || *number == 0 || *number > table.definitions.size() || *number > highest + 1) {
             numbered = false;
             break;
@@ -107,14 +107,14 @@ footnote_table footnote_table::build(const node& document) {
     std::unordered_map<std::string, std::size_t> by_label;
     if (!numbered)
         for (std::size_t i = 0; i < table.definitions.size(); ++i)
-            by_label.emplace(normalized_label(table.definitions[i]->label), i);
+            by_label.emplace(normalized_label(table.definitions[i]->attrs().label), i);
 
     for (const node* ref : references) {
         std::size_t index;
         if (numbered) {
-            index = *parse_number(ref->label) - 1;
+            index = *parse_number(ref->attrs().label) - 1;
         } else {
-            auto it = by_label.find(normalized_label(ref->label));
+            auto it = by_label.find(normalized_label(ref->attrs().label));
             if (it == by_label.end()) continue;  // written as text, as cmark-gfm does
             index = it->second;
         }
@@ -127,15 +127,15 @@ void html_writer::footnote_reference(const node& n) {
     auto it = footnotes_.references.find(&n);
     if (it == footnotes_.references.end()) {
         text("[^");
-        text(n.label);
+        text(n.attrs().label);
         text("]");
         return;
     }
     const node& definition = *footnotes_.definitions[it->second.definition];
     put("<sup class=\"footnote-ref\"><a href=\"#fn-");
-    append_href(buffer_, definition.label);
+    append_href(buffer_, definition.attrs().label);
     put("\" id=\"fnref-");
-    append_href(buffer_, definition.label);
+    append_href(buffer_, definition.attrs().label);
     if (it->second.occurrence > 1) {
         put('-');
         put(std::to_string(it->second.occurrence));
@@ -147,14 +147,14 @@ void html_writer::footnote_reference(const node& n) {
 
 void html_writer::footnote_definition(const node& n, std::size_t index) {
     put("<li id=\"fn-");
-    append_href(buffer_, n.label);
+    append_href(buffer_, n.attrs().label);
     put("\">\n");
     // One back-link per reference; cmark-gfm puts them at the end of the last paragraph, or on
     // their own line when the definition ends with another block.
     backrefs_.clear();
     for (int k = 1; k <= footnotes_.uses_per_definition[index]; ++k) {
         backrefs_ += k == 1 ? "<a href=\"#fnref-" : " <a href=\"#fnref-";
-        append_href(backrefs_, n.label);
+        append_href(backrefs_, n.attrs().label);
         if (k > 1) backrefs_ += '-' + std::to_string(k);
         backrefs_ += "\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩";
         if (k > 1) backrefs_ += "<sup class=\"footnote-ref\">" + std::to_string(k) + "</sup>";
@@ -329,7 +329,7 @@ void html_writer::render(const node& n) {
     case node_kind::redaction: redaction(n); break;
     case node_kind::deletion: wrap_inlines(n, "del", "deletion"); break;
     case node_kind::insertion:
-        wrap_inlines(n, "ins", n.place == "inline" ? "insertion inline" : "insertion above");
+        wrap_inlines(n, "ins", n.attrs().place == "inline" ? "insertion inline" : "insertion above");
         break;
     case node_kind::substitution: wrap_inlines(n, "span", "substitution"); break;
     case node_kind::superscript: wrap_inlines(n, "sup", ""); break;
@@ -342,7 +342,7 @@ void html_writer::render(const node& n) {
     case node_kind::closing: inline_block(n, "p", "closing"); break;
     case node_kind::signature: inline_block(n, "p", "signature"); break;
     case node_kind::source_note: inline_block(n, "aside", "source-note"); break;
-    case node_kind::classification: inline_block(n, "p", "classification", {{"data-marking", n.marking}}); break;
+    case node_kind::classification: inline_block(n, "p", "classification", {{"data-marking", n.attrs().marking}}); break;
     case node_kind::portion_mark: portion_mark(n); break;
     case node_kind::stamp: stamp(n); break;
     case node_kind::separator:
@@ -353,7 +353,7 @@ void html_writer::render(const node& n) {
         cr();
         if (options_.archival) {
             put("<section class=\"part\"");
-            if (!n.subtype.empty()) attribute("data-type", n.subtype);
+            if (!n.attrs().subtype.empty()) attribute("data-type", n.attrs().subtype);
             put(">\n");
         }
         blocks(n);
@@ -503,13 +503,13 @@ void html_writer::table(const node& n) {
 
 void html_writer::code_block(const node& n) {
     cr();
-    if (n.info.empty()) {
+    if (n.attrs().info.empty()) {
         put("<pre><code>");
     } else {
         std::size_t word = 0;
-        while (word < n.info.size() && !is_cmark_space(n.info[word])) ++word;
+        while (word < n.attrs().info.size() && !is_cmark_space(n.attrs().info[word])) ++word;
         put("<pre><code class=\"language-");
-        append_escaped(buffer_, std::string_view(n.info).substr(0, word), html_context::attribute);
+        append_escaped(buffer_, std::string_view(n.attrs().info).substr(0, word), html_context::attribute);
         put("\">");
     }
     text(n.literal);
@@ -552,10 +552,10 @@ void html_writer::html_inline(const node& n) {
 
 void html_writer::link(const node& n) {
     put("<a href=\"");
-    url(n.destination);
-    if (!n.title.empty()) {
+    url(n.attrs().destination);
+    if (!n.attrs().title.empty()) {
         put("\" title=\"");
-        append_escaped(buffer_, n.title, html_context::attribute);
+        append_escaped(buffer_, n.attrs().title, html_context::attribute);
     }
     put("\">");
     inlines(n);
@@ -564,12 +564,12 @@ void html_writer::link(const node& n) {
 
 void html_writer::image(const node& n) {
     put("<img src=\"");
-    url(n.destination);
+    url(n.attrs().destination);
     put("\" alt=\"");
     alt_text(n);
-    if (!n.title.empty()) {
+    if (!n.attrs().title.empty()) {
         put("\" title=\"");
-        append_escaped(buffer_, n.title, html_context::attribute);
+        append_escaped(buffer_, n.attrs().title, html_context::attribute);
     }
     put("\" />");
 }

@@ -189,9 +189,9 @@ void write_payload(json_out& out, const node& n) {
     case node_kind::heading:
         out.key("level");
         out.number(n.level);
-        if (!n.when.empty()) {
+        if (!n.attrs().when.empty()) {
             out.key("when");
-            out.string(n.when);
+            out.string(n.attrs().when);
         }
         break;
     case node_kind::list:
@@ -213,7 +213,7 @@ void write_payload(json_out& out, const node& n) {
         break;
     case node_kind::code_block:
         out.key("info");
-        out.string(n.info);
+        out.string(n.attrs().info);
         out.key("fenced");
         out.boolean(n.fenced);
         out.key("literal");
@@ -222,9 +222,9 @@ void write_payload(json_out& out, const node& n) {
     case node_kind::table:
         out.key("alignments");
         out.raw("[");
-        for (std::size_t i = 0; i < n.alignments.size(); ++i) {
+        for (std::size_t i = 0; i < n.attrs().alignments.size(); ++i) {
             if (i) out.raw(",");
-            out.string_or_null(alignment_name(n.alignments[i]));
+            out.string_or_null(alignment_name(n.attrs().alignments[i]));
         }
         out.raw("]");
         break;
@@ -238,32 +238,32 @@ void write_payload(json_out& out, const node& n) {
         break;
     case node_kind::link: case node_kind::image:
         out.key("destination");
-        out.string(n.destination);
+        out.string(n.attrs().destination);
         out.key("title");
-        out.string_or_null(n.title);
+        out.string_or_null(n.attrs().title);
         break;
     case node_kind::footnote_reference: case node_kind::footnote_definition:
         out.key("label");
-        out.string(n.label);
+        out.string(n.attrs().label);
         break;
     case node_kind::note:
         out.key("label");
-        out.string(n.label);
+        out.string(n.attrs().label);
         out.key("style");
-        out.string_or_null(n.subtype);
+        out.string_or_null(n.attrs().subtype);
         break;
     case node_kind::redaction:
         out.key("scheme");
         out.string(scheme_name(n.scheme));
         out.key("codes");
-        out.strings_or_null(n.codes);
+        out.strings_or_null(n.attrs().codes);
         out.key("statute");
-        out.string_or_null(n.statute);
+        out.string_or_null(n.attrs().statute);
         out.key("quantity");
         if (n.quantity) out.number(*n.quantity);
         else out.raw("null");
         out.key("unit");
-        out.string_or_null(n.unit);
+        out.string_or_null(n.attrs().unit);
         if (n.at_most) {
             out.key("at_most");
             out.boolean(true);
@@ -271,50 +271,50 @@ void write_payload(json_out& out, const node& n) {
         break;
     case node_kind::gap:
         out.key("reason");
-        out.string_or_null(n.subtype);
+        out.string_or_null(n.attrs().subtype);
         out.key("quantity");
         if (n.quantity) out.number(*n.quantity);
         else out.raw("null");
         out.key("unit");
-        out.string_or_null(n.unit);
+        out.string_or_null(n.attrs().unit);
         break;
     case node_kind::insertion:
         out.key("place");
-        out.string_or_null(n.place);
+        out.string_or_null(n.attrs().place);
         break;
     case node_kind::dateline:
         out.key("place_name");
-        out.string_or_null(n.place_name);
+        out.string_or_null(n.attrs().place_name);
         out.key("when");
-        out.string_or_null(n.when);
+        out.string_or_null(n.attrs().when);
         break;
     case node_kind::classification: case node_kind::portion_mark:
         out.key("marking");
-        out.string(n.marking);
+        out.string(n.attrs().marking);
         break;
     case node_kind::part:
         out.key("kind");
-        out.string_or_null(n.subtype);
+        out.string_or_null(n.attrs().subtype);
         break;
     case node_kind::page_break:
         out.key("label");
-        out.string(n.label);
+        out.string(n.attrs().label);
         break;
     case node_kind::stamp:
         out.key("kind");
-        out.string_or_null(n.subtype);
+        out.string_or_null(n.attrs().subtype);
         out.key("codes");
-        out.strings_or_null(n.codes);
+        out.strings_or_null(n.attrs().codes);
         break;
     case node_kind::document:
         // Front matter, keys in the order written.
         out.key("metadata");
         out.raw("{");
-        for (std::size_t i = 0; i < n.metadata.size(); ++i) {
+        for (std::size_t i = 0; i < n.attrs().metadata.size(); ++i) {
             if (i) out.raw(",");
-            out.string(n.metadata[i].first);
+            out.string(n.attrs().metadata[i].first);
             out.raw(":");
-            out.string(n.metadata[i].second);
+            out.string(n.attrs().metadata[i].second);
         }
         out.raw("}");
         break;

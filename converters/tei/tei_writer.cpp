@@ -146,7 +146,7 @@ std::string category_id(const exemption_code& code) {
 
 // A part's <div type>: its kind ("draft", "postscript"), else "part".
 std::string part_type(const node& part) {
-    std::string word = enumerated_word(part.subtype);
+    std::string word = enumerated_word(part.attrs().subtype);
     return word.empty() ? "part" : word;
 }
 
@@ -242,7 +242,7 @@ public:
         auto header = tei.append_child("teiHeader");
         auto file_desc = header.append_child("fileDesc");
         std::string title = collapse_spaces(options.title);
-        for (const auto& [key, value] : document_.metadata)
+        for (const auto& [key, value] : document_.attrs().metadata)
             if (title.empty() && key == "title") title = collapse_spaces(value);
         if (title.empty()) title = collapse_spaces(first_heading_text(document_));
         if (title.empty()) title = "Untitled transcription";
@@ -251,7 +251,7 @@ public:
              std::string("Converted from archival Markdown by archmark ") + version + ".");
         // Front matter (conventions.md §6), every key but the title, as written.
         pugi::xml_node notes;
-        for (const auto& [key, value] : document_.metadata) {
+        for (const auto& [key, value] : document_.attrs().metadata) {
             if (key == "title") continue;
             if (!notes) notes = file_desc.append_child("notesStmt");
             auto note = notes.append_child("note");
@@ -319,12 +319,12 @@ private:
         std::set<std::string> referenced;
         auto visit = [&](auto& self, const node& n) -> void {
             if (n.kind == node_kind::redaction || n.kind == node_kind::stamp)
-                for (const auto& code : n.codes) codes_.insert(code);
+                for (const auto& code : n.attrs().codes) codes_.insert(code);
             if (n.kind == node_kind::footnote_definition) {
-                definitions_.emplace(n.label, &n);
+                definitions_.emplace(n.attrs().label, &n);
                 definition_order_.push_back(&n);
             }
-            if (n.kind == node_kind::footnote_reference) referenced.insert(n.label);
+            if (n.kind == node_kind::footnote_reference) referenced.insert(n.attrs().label);
             for (const auto& c : n.children) self(self, c);
         };
         visit(visit, document);
@@ -344,10 +344,10 @@ private:
                 while (!open.empty() && open.back().level >= b.level) open.pop_back();
                 auto div = current().append_child("div");
                 auto head = div.append_child("head");
-                if (iso_date(b.when)) {
+                if (iso_date(b.attrs().when)) {
                     // A heading that is a date (a chronology entry).
                     auto date = head.append_child("date");
-                    attribute(date, "when", b.when);
+                    attribute(date, "when", b.attrs().when);
                     children(date, b);
                 } else {
                     children(head, b);
@@ -405,7 +405,7 @@ private:
 
     // A footnote definition as a <note>; calls inside it (to itself, too) then point at it.
     void definition_note(pugi::xml_node parent, const node& definition) {
-        auto note = footnote(parent, definition.label);
+        auto note = footnote(parent, definition.attrs().label);
         note_ids_.emplace(&definition, note.attribute("xml:id").value());
         note_body(note, definition);
     }
@@ -414,13 +414,13 @@ private:
         auto gap = parent.append_child("gap");
         gap.append_attribute("reason") = "redacted";
         std::string ana;
-        for (const auto& code : n.codes)
+        for (const auto& code : n.attrs().codes)
             if (const auto* known = find_exemption_code(code))
                 ana += (ana.empty() ? "#" : " #") + category_id(*known);
         if (!ana.empty()) attribute(gap, "ana", ana);
         if (n.quantity) {
             attribute(gap, n.at_most ? "atMost" : "quantity", std::to_string(*n.quantity));
-            std::string unit = n.unit.empty() && n.scheme == redaction_scheme::bars ? "char" : n.unit;
+            std::string unit = n.attrs().unit.empty() && n.scheme == redaction_scheme::bars ? "char" : n.attrs().unit;
             if (!unit.empty()) attribute(gap, "unit", unit);
         }
         // The words as transcribed; placeholders lose the brackets that <gap> now stands for.
@@ -429,17 +429,17 @@ private:
         if (bracketed && words.size() >= 2 && words.front() == '[' && words.back() == ']')
             words = words.substr(1, words.size() - 2);
         if (words.empty())
-            for (const auto& code : n.codes) words += (words.empty() ? "" : " ") + code;
+            for (const auto& code : n.attrs().codes) words += (words.empty() ? "" : " ") + code;
         if (!words.empty()) {
             auto desc = gap.append_child("desc");
-            if (!n.codes.empty() && n.scheme != redaction_scheme::generic)
+            if (!n.attrs().codes.empty() && n.scheme != redaction_scheme::generic)
                 desc.append_attribute("type") = "exemption";
             text(desc, words);
         }
-        if (!n.statute.empty()) {
+        if (!n.attrs().statute.empty()) {
             auto desc = gap.append_child("desc");
             desc.append_attribute("type") = "statute";
-            text(desc, n.statute);
+            text(desc, n.attrs().statute);
         }
     }
 
@@ -486,7 +486,7 @@ private:
         case node_kind::code_block: {
             auto ab = parent.append_child("ab");
             ab.append_attribute("type") = "code";
-            if (auto language = enumerated_word(n.info); !language.empty())
+            if (auto language = enumerated_word(n.attrs().info); !language.empty())
                 attribute(ab, "subtype", language);
             ab.append_attribute("xml:space") = "preserve";
             text(ab, n.literal);
@@ -558,9 +558,9 @@ private:
         case node_kind::stamp: {
             auto fw = parent.append_child("fw");
             fw.append_attribute("type") = "stamp";
-            if (auto kind = enumerated_word(n.subtype); !kind.empty()) attribute(fw, "subtype", kind);
+            if (auto kind = enumerated_word(n.attrs().subtype); !kind.empty()) attribute(fw, "subtype", kind);
             std::string ana;
-            for (const auto& code : n.codes)
+            for (const auto& code : n.attrs().codes)
                 if (const auto* known = find_exemption_code(code))
                     ana += (ana.empty() ? "#" : " #") + category_id(*known);
             if (!ana.empty()) attribute(fw, "ana", ana);
@@ -589,25 +589,25 @@ private:
         case node_kind::code: text(parent.append_child("code"), n.literal); break;
         case node_kind::link: {
             auto ref = parent.append_child("ref");
-            if (!n.destination.empty()) attribute(ref, "target", uri(n.destination));
+            if (!n.attrs().destination.empty()) attribute(ref, "target", uri(n.attrs().destination));
             children(ref, n);
             break;
         }
         case node_kind::image: {
             auto figure = parent.append_child("figure");
-            if (!n.destination.empty()) {
+            if (!n.attrs().destination.empty()) {
                 auto graphic = figure.append_child("graphic");
-                attribute(graphic, "url", uri(n.destination));
-                if (!n.title.empty()) text(graphic.append_child("desc"), n.title);
+                attribute(graphic, "url", uri(n.attrs().destination));
+                if (!n.attrs().title.empty()) text(graphic.append_child("desc"), n.attrs().title);
             }
             if (auto alt = n.plain_text(); !alt.empty()) text(figure.append_child("figDesc"), alt);
             break;
         }
         case node_kind::footnote_reference: {
-            auto definition = definitions_.find(n.label);
+            auto definition = definitions_.find(n.attrs().label);
             if (definition == definitions_.end()) {
                 // No definition: keep the call as written.
-                text(parent, "[^" + n.label + "]");
+                text(parent, "[^" + n.attrs().label + "]");
                 break;
             }
             const node* body = definition->second;
@@ -630,7 +630,7 @@ private:
         }
         case node_kind::insertion: {
             auto add = parent.append_child("add");
-            attribute(add, "place", n.place == "inline" ? "inline" : "above");
+            attribute(add, "place", n.attrs().place == "inline" ? "inline" : "above");
             children(add, n);
             break;
         }
@@ -650,25 +650,25 @@ private:
             children(edits ? parent.append_child("subst") : parent, n);
             break;
         }
-        case node_kind::note: note_body(footnote(parent, n.label), n); break;
+        case node_kind::note: note_body(footnote(parent, n.attrs().label), n); break;
         case node_kind::portion_mark: {
             auto seg = parent.append_child("seg");
             seg.append_attribute("type") = "portionMark";
-            if (!n.marking.empty()) text(seg, "(" + n.marking + ")");
+            if (!n.attrs().marking.empty()) text(seg, "(" + n.attrs().marking + ")");
             children(seg, n);
             break;
         }
         case node_kind::page_break: {
             auto pb = parent.append_child("pb");
-            if (!n.label.empty()) attribute(pb, "n", n.label);
+            if (!n.attrs().label.empty()) attribute(pb, "n", n.attrs().label);
             break;
         }
         case node_kind::gap: {
             auto gap = parent.append_child("gap");
-            std::string reason = enumerated_word(n.subtype);
+            std::string reason = enumerated_word(n.attrs().subtype);
             attribute(gap, "reason", reason.empty() ? "illegible" : reason);
             if (n.quantity) attribute(gap, n.at_most ? "atMost" : "quantity", std::to_string(*n.quantity));
-            if (n.quantity && !n.unit.empty()) attribute(gap, "unit", n.unit);
+            if (n.quantity && !n.attrs().unit.empty()) attribute(gap, "unit", n.attrs().unit);
             if (auto words = n.plain_text(); !words.empty()) text(gap.append_child("desc"), words);
             break;
         }

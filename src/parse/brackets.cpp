@@ -288,10 +288,10 @@ bool bracket_scanner::match_in_run(text_run& run, std::size_t i, std::size_t j, 
     std::size_t a = i + 1, b = j;  // the words inside
     if (pegtl::parse<grammar::whole<grammar::illegible_gap>, gap_action>(in, gap)) {
         made.kind = node_kind::gap;
-        made.subtype = "illegible";
+        made.attrs().subtype = "illegible";
         // "[illegible word]" is one word; "[illegible words]" an unknown number of them.
         made.quantity = gap.quantity || gap.plural || gap.unit.empty() ? gap.quantity : std::optional<int>(1);
-        made.unit = std::move(gap.unit);
+        made.attrs().unit = std::move(gap.unit);
     } else if (is_whole<grammar::unclear>(bracket)) {
         made.kind = node_kind::unclear;
         a += lit[a] == '?';

@@ -292,7 +292,7 @@ node converter::block(cmark_node* cn, int depth) {
         n.kind = node_kind::code_block;
         n.literal = literal_of(cn);
         const char* info = cmark_node_get_fence_info(cn);
-        n.info = info ? info : "";
+        n.attrs().info = info ? info : "";
         int length = 0, offset = 0;
         char character = 0;
         n.fenced = cmark_node_get_fenced(cn, &length, &offset, &character) != 0;
@@ -309,7 +309,7 @@ node converter::block(cmark_node* cn, int depth) {
         n.kind = node_kind::footnote_definition;
         // cmark-gfm's API does not give a definition's label: read it from its `[^label]:`.
         if (auto close = src_.find(']', begin); src_.substr(begin, 2) == "[^" && close < end)
-            n.label = std::string(src_.substr(begin + 2, close - begin - 2));
+            n.attrs().label = std::string(src_.substr(begin + 2, close - begin - 2));
         break;
     default:
         if (type == CMARK_NODE_TABLE) {
@@ -318,7 +318,7 @@ node converter::block(cmark_node* cn, int depth) {
             const std::uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(cn);
             for (int i = 0; i < columns; ++i) {
                 std::uint8_t a = aligns ? aligns[i] : 0;
-                n.alignments.push_back(a == 'l' ? table_alignment::left : a == 'c' ? table_alignment::center
+                n.attrs().alignments.push_back(a == 'l' ? table_alignment::left : a == 'c' ? table_alignment::center
                                        : a == 'r' ? table_alignment::right : table_alignment::none);
             }
             if (auto line = table_header_line(cn);
@@ -483,8 +483,8 @@ node converter::inline_node(cmark_node* cn, std::uint32_t& cursor, std::uint32_t
         n.kind = type == CMARK_NODE_LINK ? node_kind::link : node_kind::image;
         const char* url = cmark_node_get_url(cn);
         const char* title = cmark_node_get_title(cn);
-        n.destination = url ? url : "";
-        n.title = title ? title : "";
+        n.attrs().destination = url ? url : "";
+        n.attrs().title = title ? title : "";
         std::uint32_t inner = begin;
         char opener = begin < limit ? src_[begin] : '\0';
         if (opener == '!' && begin + 1 < limit && src_[begin + 1] == '[') inner = begin + 2;
@@ -500,8 +500,8 @@ node converter::inline_node(cmark_node* cn, std::uint32_t& cursor, std::uint32_t
         end = begin;
         while (end < limit && src_[end] != ']') ++end;
         // cmark-gfm's literal is the note's number; the label is what the user wrote in `[^label]`.
-        if (src_.substr(begin, 2) == "[^" && end < limit) n.label = std::string(src_.substr(begin + 2, end - begin - 2));
-        else n.label = literal_of(cn);
+        if (src_.substr(begin, 2) == "[^" && end < limit) n.attrs().label = std::string(src_.substr(begin + 2, end - begin - 2));
+        else n.attrs().label = literal_of(cn);
         end = std::min(end + 1, limit);
         break;
     default:

@@ -518,12 +518,12 @@ void edit_pass::build(const frame& f, node&& closer) {
         break;
     case mark::ins: case mark::critic_ins:
         made = part(node_kind::insertion, f.opener + 1, s.out.size());
-        made.place = "inline";
+        made.attrs().place = "inline";
         break;
     case mark::sup:
         made = part(node_kind::insertion, f.opener + 1, s.out.size());
         made.kind = superscript_kind(made.children, f.opener);
-        if (made.kind == node_kind::insertion) made.place = "above";
+        if (made.kind == node_kind::insertion) made.attrs().place = "above";
         break;
     case mark::sub:
         made = part(node_kind::subscript, f.opener + 1, s.out.size());
@@ -532,7 +532,7 @@ void edit_pass::build(const frame& f, node&& closer) {
         made.kind = node_kind::substitution;
         made.children.push_back(part(node_kind::deletion, f.opener + 1, f.separator));
         made.children.push_back(part(node_kind::insertion, f.separator + 1, s.out.size()));
-        made.children.back().place = "inline";
+        made.children.back().attrs().place = "inline";
         break;
     }
     made.span = join(s.out[f.opener].span, closer.span);

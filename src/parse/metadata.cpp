@@ -59,7 +59,7 @@ void read_front_matter(const front_matter& block, const source_map& map, node& d
             return;
         }
         for (const auto& entry : root)
-            document.metadata.emplace_back(scalar_text(entry.first), scalar_text(entry.second));
+            document.attrs().metadata.emplace_back(scalar_text(entry.first), scalar_text(entry.second));
     } catch (const YAML::Exception& e) {
         // yaml-cpp counts lines and columns from 0 within the block.
         std::uint32_t line = map.span(block.yaml_begin, block.yaml_begin).line + static_cast<std::uint32_t>(std::max(e.mark.line, 0));

@@ -263,10 +263,10 @@ bool redaction_scanner::split(node& text, std::vector<node>& out) {
             r.kind = node_kind::redaction;
             r.scheme = st.scheme;
             r.quantity = st.quantity;
-            r.unit = std::move(st.unit);
+            r.attrs().unit = std::move(st.unit);
             r.at_most = st.at_most;
-            for (auto& m : st.codes) r.codes.push_back(std::move(m.code));
-            r.statute = std::move(st.statute);
+            for (auto& m : st.codes) r.attrs().codes.push_back(std::move(m.code));
+            r.attrs().statute = std::move(st.statute);
             emit_text(emitted, i);
             r.children.push_back(text_piece(text, offsets(), map_, i, stop));
             r.span = r.children.back().span;

@@ -35,8 +35,8 @@ node doc(std::vector<node> blocks) { return make(node_kind::document, std::move(
 
 node link(std::string destination, std::vector<node> inlines, std::string title = {}) {
     node n = make(node_kind::link, std::move(inlines));
-    n.destination = std::move(destination);
-    n.title = std::move(title);
+    n.attrs().destination = std::move(destination);
+    n.attrs().title = std::move(title);
     return n;
 }
 
@@ -53,7 +53,7 @@ node item(std::vector<node> blocks) { return make(node_kind::item, std::move(blo
 node redaction(redaction_scheme scheme, std::vector<std::string> codes, std::string source) {
     node n = make(node_kind::redaction, {text(std::move(source))});
     n.scheme = scheme;
-    n.codes = std::move(codes);
+    n.attrs().codes = std::move(codes);
     return n;
 }
 
@@ -113,10 +113,10 @@ TEST_CASE("html: leaf and container blocks", "[html]") {
 
 TEST_CASE("html: code blocks take their class from the first word of the info string", "[html]") {
     node fenced = literal(node_kind::code_block, "fn main() { a < b }\n");
-    fenced.info = "rust \"extra\" words";
+    fenced.attrs().info = "rust \"extra\" words";
     fenced.fenced = true;
     CHECK(html(doc({fenced})) == "<pre><code class=\"language-rust\">fn main() { a &lt; b }\n</code></pre>\n");
-    fenced.info = "c\"++";
+    fenced.attrs().info = "c\"++";
     CHECK(html(doc({fenced})) == "<pre><code class=\"language-c&quot;++\">fn main() { a &lt; b }\n</code></pre>\n");
     CHECK(html(doc({literal(node_kind::code_block, "x\n")})) == "<pre><code>x\n</code></pre>\n");
 }
@@ -172,9 +172,9 @@ TEST_CASE("html: tables with alignment; tbody only with body rows", "[html]") {
 TEST_CASE("html: images take plain alt text and an optional title", "[html]") {
     node img = make(node_kind::image, {text("a "), make(node_kind::emphasis, {text("b\"")}),
                                        make(node_kind::soft_break), literal(node_kind::code, "<c>")});
-    img.destination = "/i.png";
+    img.attrs().destination = "/i.png";
     CHECK(html(doc({para({img})})) == "<p><img src=\"/i.png\" alt=\"a b&quot; &lt;c&gt;\" /></p>\n");
-    img.title = "T & t";
+    img.attrs().title = "T & t";
     CHECK(html(doc({para({img})})) == "<p><img src=\"/i.png\" alt=\"a b&quot; &lt;c&gt;\" title=\"T &amp; t\" /></p>\n");
 }
 
@@ -210,7 +210,7 @@ TEST_CASE("html: raw HTML and dangerous URLs depend on unsafe", "[html]") {
         CHECK(html(doc({para({link("data:image/png;base64,AA==", {text("x")})})})) ==
               "<p><a href=\"data:image/png;base64,AA==\">x</a></p>\n");
         node img = make(node_kind::image, {text("i")});
-        img.destination = "javascript:x";
+        img.attrs().destination = "javascript:x";
         CHECK(html(doc({para({img})})) == "<p><img src=\"\" alt=\"i\" /></p>\n");
     }
 }
@@ -218,12 +218,12 @@ TEST_CASE("html: raw HTML and dangerous URLs depend on unsafe", "[html]") {
 TEST_CASE("html: GFM footnotes as cmark-gfm renders them", "[html]") {
     auto ref = [](std::string number) {
         node r = make(node_kind::footnote_reference);
-        r.label = std::move(number);  // the parser gives cmark-gfm's number
+        r.attrs().label = std::move(number);  // the parser gives cmark-gfm's number
         return r;
     };
     auto definition = [](std::string label, std::vector<node> blocks) {
         node d = make(node_kind::footnote_definition, std::move(blocks));
-        d.label = std::move(label);
+        d.attrs().label = std::move(label);
         return d;
     };
     node document = doc({para({text("a"), ref("1"), text(" b"), ref("2"), text(" c"), ref("1")}),
@@ -243,7 +243,7 @@ TEST_CASE("html: GFM footnotes as cmark-gfm renders them", "[html]") {
           "</li>\n</ol>\n</section>\n");
     // A reference with no definition is written as the text it was.
     node undefined = make(node_kind::footnote_reference);
-    undefined.label = "x";
+    undefined.attrs().label = "x";
     CHECK(html(doc({para({undefined})})) == "<p>[^x]</p>\n");
 }
 
@@ -260,7 +260,7 @@ TEST_CASE("html: redactions", "[html]") {
           "title=\"Withheld: E.O. 13526 25X1 — would reveal a human intelligence source or methods\" "
           "aria-label=\"Withheld: E.O. 13526 25X1 — would reveal a human intelligence source or methods\">25X1</span></p>\n");
     node statute = redaction(redaction_scheme::foia, {"(b)(3)", "(b)(7)(C)"}, "(b)(3) 50 USC 403g (b)(7)(C)");
-    statute.statute = "50 USC 403g";
+    statute.attrs().statute = "50 USC 403g";
     CHECK(html(doc({para({statute})}), archival) ==
           "<p><span class=\"redaction\" data-scheme=\"foia\" data-codes=\"b3 b7C\" data-statute=\"50 USC 403g\" "
           "title=\"Withheld: FOIA (b)(3) — information exempted from disclosure by another statute (50 USC 403g); "
@@ -269,7 +269,7 @@ TEST_CASE("html: redactions", "[html]") {
           "FOIA (b)(7)(C) — law enforcement records: could invade personal privacy\">(b)(3) 50 USC 403g (b)(7)(C)</span></p>\n");
     node frus = redaction(redaction_scheme::frus, {}, "[1 line not declassified]");
     frus.quantity = 1;
-    frus.unit = "line";
+    frus.attrs().unit = "line";
     CHECK(html(doc({para({frus})}), archival) ==
           "<p><span class=\"redaction\" data-scheme=\"frus\" data-quantity=\"1\" data-unit=\"line\" "
           "title=\"Withheld: 1 line not declassified\" aria-label=\"Withheld: 1 line not declassified\">"
@@ -283,7 +283,7 @@ TEST_CASE("html: redactions", "[html]") {
           "<i>[less than 1 line not declassified]</i></span></p>\n");
     node bars = redaction(redaction_scheme::bars, {}, "███");
     bars.quantity = 3;
-    bars.unit = "char";
+    bars.attrs().unit = "char";
     CHECK(html(doc({para({bars})}), archival) ==
           "<p><span class=\"redaction\" data-scheme=\"bars\" data-quantity=\"3\" data-unit=\"char\" "
           "title=\"Withheld: 3 characters blacked out\" aria-label=\"Withheld: 3 characters blacked out\">███</span></p>\n");
@@ -296,23 +296,23 @@ TEST_CASE("html: redactions", "[html]") {
 TEST_CASE("html: edits, letter structure and editorial brackets", "[html]") {
     write_options archival = fragment(true);
     node above = make(node_kind::insertion, {text("new")});
-    above.place = "above";
+    above.attrs().place = "above";
     node sub = make(node_kind::substitution, {make(node_kind::deletion, {text("old")}), text(" "), above});
     CHECK(html(doc({para({sub})}), archival) ==
           "<p><span class=\"substitution\"><del class=\"deletion\">old</del> "
           "<ins class=\"insertion above\">new</ins></span></p>\n");
     CHECK(html(doc({para({sub})})) == "<p><del>old</del> <ins>new</ins></p>\n");
     node inline_ins = make(node_kind::insertion, {text("x")});
-    inline_ins.place = "inline";
+    inline_ins.attrs().place = "inline";
     CHECK(html(doc({para({inline_ins, make(node_kind::superscript, {text("th")}),
                           make(node_kind::subscript, {text("2")})})}), archival) ==
           "<p><ins class=\"insertion inline\">x</ins><sup>th</sup><sub>2</sub></p>\n");
 
     node banner = make(node_kind::classification, {text("SECRET")});
-    banner.marking = "SECRET";
+    banner.attrs().marking = "SECRET";
     node dateline = make(node_kind::dateline, {text("Washington, October 27, 1962.")});
-    dateline.place_name = "Washington";
-    dateline.when = "1962-10-27";
+    dateline.attrs().place_name = "Washington";
+    dateline.attrs().when = "1962-10-27";
     node letter = doc({banner, dateline,
                        make(node_kind::salutation, {text("Dear Mr. Chairman:")}),
                        para({text("Body.")}),
@@ -334,14 +334,14 @@ TEST_CASE("html: edits, letter structure and editorial brackets", "[html]") {
 
     node dated = make(node_kind::heading, {text("27 October")});
     dated.level = 2;
-    dated.when = "--10-27";
+    dated.attrs().when = "--10-27";
     node stamp = make(node_kind::stamp, {text("RELEASE IN PART B1")});
-    stamp.subtype = "release";
-    stamp.codes = {"(b)(1)"};
+    stamp.attrs().subtype = "release";
+    stamp.attrs().codes = {"(b)(1)"};
     node draft = make(node_kind::part, {para({text("Draft text.")})});
-    draft.subtype = "draft";
+    draft.attrs().subtype = "draft";
     node page = make(node_kind::page_break);
-    page.label = "2";
+    page.attrs().label = "2";
     CHECK(html(doc({dated, stamp, page, draft}), archival) ==
           "<h2><time datetime=\"--10-27\">27 October</time></h2>\n"
           "<p class=\"stamp\" data-type=\"release\" data-codes=\"b1\">RELEASE IN PART B1</p>\n"
@@ -349,11 +349,11 @@ TEST_CASE("html: edits, letter structure and editorial brackets", "[html]") {
           "<section class=\"part\" data-type=\"draft\">\n<p>Draft text.</p>\n</section>\n");
 
     node portion = make(node_kind::portion_mark);
-    portion.marking = "S//NF";
+    portion.attrs().marking = "S//NF";
     node gap = make(node_kind::gap);
-    gap.subtype = "illegible";
+    gap.attrs().subtype = "illegible";
     gap.quantity = 3;
-    gap.unit = "word";
+    gap.attrs().unit = "word";
     CHECK(html(doc({para({portion, text(" "), page, gap, make(node_kind::unclear, {text("word")}), text(" "),
                           make(node_kind::sic, {text("teh")}), text(" "), make(node_kind::supplied, {text("a")}),
                           text(" "), make(node_kind::editorial_note, {text("Editor's note: x")})})}),
@@ -368,7 +368,7 @@ TEST_CASE("html: edits, letter structure and editorial brackets", "[html]") {
 
 TEST_CASE("html: front matter opens the content and sets the page language", "[html]") {
     node document = doc({para({text("x")})});
-    document.metadata = {{"title", "Letter <1>"}, {"date", "1962-10-27"}, {"language", "ru"}};
+    document.attrs().metadata = {{"title", "Letter <1>"}, {"date", "1962-10-27"}, {"language", "ru"}};
     CHECK(html(document, fragment(true)) ==
           "<header class=\"front-matter\">\n<h1>Letter &lt;1&gt;</h1>\n<dl>\n"
           "<dt>date</dt>\n<dd>1962-10-27</dd>\n<dt>language</dt>\n<dd>ru</dd>\n</dl>\n</header>\n"
@@ -381,9 +381,9 @@ TEST_CASE("html: front matter opens the content and sets the page language", "[h
 
 TEST_CASE("html: notes are numbered calls with bodies at the end", "[html]") {
     node call = make(node_kind::note, {text("See Document 59.")});
-    call.label = "*";
+    call.attrs().label = "*";
     node block_note = make(node_kind::note, {para({text("Two.")})});
-    block_note.label = "2";
+    block_note.attrs().label = "2";
     CHECK(html(doc({para({text("Text"), call, text(" more"), block_note})}), fragment(true)) ==
           "<p>Text<sup class=\"note-call\"><a href=\"#fn-1\" id=\"fnref-1\">*</a></sup> more"
           "<sup class=\"note-call\"><a href=\"#fn-2\" id=\"fnref-2\">2</a></sup></p>\n"

@@ -56,7 +56,7 @@ TEST_CASE("a redaction in a paragraph, exactly", "[json]") {
     node r = make(node_kind::redaction, {text("(b)(1)")});
     r.span = span(2, 8, 1, 3, 1, 9);
     r.children[0].span = r.span;
-    r.codes = {"(b)(1)"};
+    r.attrs().codes = {"(b)(1)"};
     node a = text("A ");
     a.span = span(0, 2, 1, 1, 1, 3);
     node b = text(" B");
@@ -107,7 +107,7 @@ TEST_CASE("the document: version, type, span, no children when empty, diagnostic
     CHECK(j["metadata"] == json::object());
 
     node with_front_matter = make(node_kind::document);
-    with_front_matter.metadata = {{"title", "Letter"}, {"date", "1962-10-27"}};
+    with_front_matter.attrs().metadata = {{"title", "Letter"}, {"date", "1962-10-27"}};
     std::string front = write(with_front_matter);
     CHECK(front.find(R"("metadata":{"title":"Letter","date":"1962-10-27"})") != std::string::npos);
 
@@ -160,7 +160,7 @@ TEST_CASE("block payloads: heading, list, item, code block, table", "[json]") {
 
     node code = make(node_kind::code_block);
     code.literal = "x\n";
-    code.info = "python";
+    code.attrs().info = "python";
     code.fenced = true;
     json c = first(code);
     CHECK(c["literal"] == "x\n");
@@ -172,7 +172,7 @@ TEST_CASE("block payloads: heading, list, item, code block, table", "[json]") {
     node row = make(node_kind::table_row, {cell, make(node_kind::table_cell)});
     row.level = 1;
     node table = make(node_kind::table, {row, make(node_kind::table_row)});
-    table.alignments = {table_alignment::center, table_alignment::none, table_alignment::left,
+    table.attrs().alignments = {table_alignment::center, table_alignment::none, table_alignment::left,
                         table_alignment::right};
     json t = first(table);
     CHECK(t["alignments"] == json::parse(R"(["center",null,"left","right"])"));
@@ -184,16 +184,16 @@ TEST_CASE("block payloads: heading, list, item, code block, table", "[json]") {
 
 TEST_CASE("inline payloads: literals, links, images, footnotes", "[json]") {
     node link = make(node_kind::link, {text("here")});
-    link.destination = "http://example.com";
+    link.attrs().destination = "http://example.com";
     node image = make(node_kind::image);
-    image.destination = "x.png";
-    image.title = "A title";
+    image.attrs().destination = "x.png";
+    image.attrs().title = "A title";
     node code = make(node_kind::code);
     code.literal = "a`b";
     node html = make(node_kind::html_inline);
     html.literal = "<br>";
     node reference = make(node_kind::footnote_reference);
-    reference.label = "1";
+    reference.attrs().label = "1";
     json p = first(make(node_kind::paragraph, {link, image, code, html, reference, make(node_kind::soft_break)}));
     CHECK(p["children"][0]["type"] == "link");
     CHECK(p["children"][0]["destination"] == "http://example.com");
@@ -205,7 +205,7 @@ TEST_CASE("inline payloads: literals, links, images, footnotes", "[json]") {
     CHECK(p["children"][5] == json::parse(R"({"type":"soft_break","span":{"start":{"offset":0,"line":0,"column":0},"end":{"offset":0,"line":0,"column":0}}})"));
 
     node definition = make(node_kind::footnote_definition, {make(node_kind::paragraph)});
-    definition.label = "note";
+    definition.attrs().label = "note";
     CHECK(first(definition)["label"] == "note");
 }
 
@@ -213,7 +213,7 @@ TEST_CASE("redactions: nulls for what is absent, at_most only when set", "[json]
     node frus = make(node_kind::redaction, {text("[less than 1 line not declassified]")});
     frus.scheme = redaction_scheme::frus;
     frus.quantity = 1;
-    frus.unit = "line";
+    frus.attrs().unit = "line";
     frus.at_most = true;
     json f = first(make(node_kind::paragraph, {frus}), 2);
     CHECK(f["scheme"] == "frus");
@@ -224,8 +224,8 @@ TEST_CASE("redactions: nulls for what is absent, at_most only when set", "[json]
     CHECK(f["at_most"] == true);
 
     node foia = make(node_kind::redaction);
-    foia.codes = {"(b)(3)", "(b)(7)(C)"};
-    foia.statute = "50 USC 403g";
+    foia.attrs().codes = {"(b)(3)", "(b)(7)(C)"};
+    foia.attrs().statute = "50 USC 403g";
     json o = first(make(node_kind::paragraph, {foia}), 2);
     CHECK(o["scheme"] == "foia");
     CHECK(o["codes"] == json::parse(R"j(["(b)(3)","(b)(7)(C)"])j"));
@@ -246,19 +246,19 @@ TEST_CASE("redactions: nulls for what is absent, at_most only when set", "[json]
 
 TEST_CASE("archival payloads: edits, letter structure, notes, gaps", "[json]") {
     node insertion = make(node_kind::insertion, {text("new")});
-    insertion.place = "above";
+    insertion.attrs().place = "above";
     node portion = make(node_kind::portion_mark);
-    portion.marking = "S//NF";
+    portion.attrs().marking = "S//NF";
     node gap = make(node_kind::gap, {text("3 words illegible")});
-    gap.subtype = "illegible";
+    gap.attrs().subtype = "illegible";
     gap.quantity = 3;
-    gap.unit = "word";
+    gap.attrs().unit = "word";
     node bare_gap = make(node_kind::gap);
     node note = make(node_kind::note, {text("See Document 59.")});
-    note.label = "1";
-    note.subtype = "sup";
+    note.attrs().label = "1";
+    note.attrs().subtype = "sup";
     node page = make(node_kind::page_break);
-    page.label = "2";
+    page.attrs().label = "2";
     json p = read(make(node_kind::document,
                        {make(node_kind::paragraph, {insertion, portion, gap, bare_gap, note, page})}))
                  ["children"][0]["children"];
@@ -275,8 +275,8 @@ TEST_CASE("archival payloads: edits, letter structure, notes, gaps", "[json]") {
     CHECK(p[5]["label"] == "2");
 
     node dateline = make(node_kind::dateline, {text("Moscow, October 27, 1962.")});
-    dateline.place_name = "Moscow";
-    dateline.when = "1962-10-27";
+    dateline.attrs().place_name = "Moscow";
+    dateline.attrs().when = "1962-10-27";
     CHECK(first(dateline)["place_name"] == "Moscow");
     CHECK(first(dateline)["when"] == "1962-10-27");
     CHECK(first(make(node_kind::dateline))["place_name"].is_null());
@@ -284,20 +284,20 @@ TEST_CASE("archival payloads: edits, letter structure, notes, gaps", "[json]") {
 
     node heading = make(node_kind::heading, {text("27 October")});
     heading.level = 2;
-    heading.when = "--10-27";
+    heading.attrs().when = "--10-27";
     CHECK(first(heading)["when"] == "--10-27");
-    heading.when.clear();
+    heading.attrs().when.clear();
     CHECK_FALSE(first(heading).contains("when"));
 
     node part = make(node_kind::part);
-    part.subtype = "draft";
+    part.attrs().subtype = "draft";
     CHECK(first(part)["kind"] == "draft");
     node classification = make(node_kind::classification, {text("TOP SECRET")});
-    classification.marking = "TOP SECRET";
+    classification.attrs().marking = "TOP SECRET";
     CHECK(first(classification)["marking"] == "TOP SECRET");
     node stamp = make(node_kind::stamp, {text("RELEASE IN PART B1")});
-    stamp.subtype = "release";
-    stamp.codes = {"(b)(1)"};
+    stamp.attrs().subtype = "release";
+    stamp.attrs().codes = {"(b)(1)"};
     CHECK(first(stamp)["kind"] == "release");
     CHECK(first(stamp)["codes"] == json::parse(R"j(["(b)(1)"])j"));
     CHECK(first(make(node_kind::stamp))["codes"].is_null());

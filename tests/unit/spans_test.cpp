@@ -80,7 +80,7 @@ TEST_CASE("spans on seed 000", "[spans][seeds]") {
     auto doc = parse(text).document;
     REQUIRE(doc.children.size() >= 4);
     CHECK(dump_node(doc) == "document 1:1-31:30");
-    CHECK(dump_node(doc.children[0]) == "heading 1:1-1:14 level=2");
+    CHECK(dump_node(doc.children[0]) == R"(classification 1:1-1:14 marking="TOP SECRET")");
     CHECK(dump_node(doc.children[0].children[0]) == R"(text 1:4-1:14 "TOP SECRET")");
     parse_options plain;
     plain.archival = false;  // the archival pass pairs the tags into one node

@@ -44,14 +44,14 @@ node heading(int level, std::string words) {
 
 node labelled(node_kind kind, std::string label, std::vector<node> children = {}) {
     node n = make(kind, std::move(children));
-    n.label = std::move(label);
+    n.attrs().label = std::move(label);
     return n;
 }
 
 node redaction(redaction_scheme scheme, std::vector<std::string> codes, std::string source) {
     node n = make(node_kind::redaction, {text(std::move(source))});
     n.scheme = scheme;
-    n.codes = std::move(codes);
+    n.attrs().codes = std::move(codes);
     return n;
 }
 
@@ -143,7 +143,7 @@ TEST_CASE("a heading where no div can open is an ab", "[tei]") {
 
 TEST_CASE("a part is a div, and blocks after a closed div get a div of their own", "[tei]") {
     node part = make(node_kind::part, {heading(1, "Draft"), para({text("d")})});
-    part.subtype = "draft";
+    part.attrs().subtype = "draft";
     CHECK(fragment(doc({para({text("a")}), part, para({text("after")})})) ==
           "<p>a</p>\n"
           "<div type=\"draft\">\n"
@@ -159,8 +159,8 @@ TEST_CASE("a part is a div, and blocks after a closed div get a div of their own
 
 TEST_CASE("front matter gives the title and header notes; a dated heading holds a date", "[tei]") {
     node document = doc({heading(2, "27 October"), para({text("x")})});
-    document.children[0].when = "--10-27";
-    document.metadata = {{"source", "Department of State"}, {"title", "Chronology"}, {"archive", "NARA"}};
+    document.children[0].attrs().when = "--10-27";
+    document.attrs().metadata = {{"source", "Department of State"}, {"title", "Chronology"}, {"archive", "NARA"}};
     CHECK(tei(document) ==
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n"
@@ -194,7 +194,7 @@ TEST_CASE("front matter gives the title and header notes; a dated heading holds 
 
 TEST_CASE("page breaks, notes and separators between blocks stay out of paragraphs and divs", "[tei]") {
     node part = make(node_kind::part, {para({text("p.s.")})});
-    part.subtype = "postscript";
+    part.attrs().subtype = "postscript";
     node note = labelled(node_kind::note, "9", {para({text("Unused.")})});
     CHECK(fragment(doc({labelled(node_kind::page_break, "1"), para({text("a")}), part,
                         labelled(node_kind::page_break, "2"), make(node_kind::separator), note})) ==
@@ -246,15 +246,15 @@ TEST_CASE("a FOIA redaction is a gap pointing at its categories, declared in the
 TEST_CASE("placeholders, black bars and statutes carry their extent and words", "[tei]") {
     node line = redaction(redaction_scheme::frus, {}, "[1 line not declassified]");
     line.quantity = 1;
-    line.unit = "line";
+    line.attrs().unit = "line";
     node less = redaction(redaction_scheme::frus, {}, "[less than 1 line not declassified]");
     less.quantity = 1;
-    less.unit = "line";
+    less.attrs().unit = "line";
     less.at_most = true;
     node bars = redaction(redaction_scheme::bars, {}, "████");
     bars.quantity = 4;
     node statute = redaction(redaction_scheme::foia, {"(b)(3)"}, "(b)(3) CIAAct");
-    statute.statute = "CIAAct";
+    statute.attrs().statute = "CIAAct";
     node unknown = redaction(redaction_scheme::generic, {"1.4(B)"}, "[REDACTED 1.4(B)]");
     CHECK(fragment(doc({para({line, less, bars, statute, unknown})})) ==
           "<p><gap reason=\"redacted\" quantity=\"1\" unit=\"line\"><desc>1 line not declassified</desc></gap>"
@@ -348,7 +348,7 @@ TEST_CASE("tables: a label row and aligned cells", "[tei]") {
 
 TEST_CASE("code, HTML and breaks keep their text", "[tei]") {
     node code = literal(node_kind::code_block, "int main() {}\n");
-    code.info = "c++ {.numberLines}";
+    code.attrs().info = "c++ {.numberLines}";
     code.fenced = true;
     CHECK(fragment(doc({code, literal(node_kind::html_block, "<div>\n"),
                         make(node_kind::thematic_break)})) ==
@@ -359,13 +359,13 @@ TEST_CASE("code, HTML and breaks keep their text", "[tei]") {
 
 TEST_CASE("inlines: emphasis, code, links, images, breaks, raw HTML", "[tei]") {
     node link = make(node_kind::link, {text("a link")});
-    link.destination = "http://example.com/a b?q=1&r=[2]#x#y";
+    link.attrs().destination = "http://example.com/a b?q=1&r=[2]#x#y";
     node empty_link = make(node_kind::link, {text("nowhere")});
     node image = make(node_kind::image, {text("alt "), make(node_kind::emphasis, {text("text")})});
-    image.destination = "img.png";
-    image.title = "Title";
+    image.attrs().destination = "img.png";
+    image.attrs().title = "Title";
     node scheme_like = make(node_kind::link, {text("odd")});
-    scheme_like.destination = "foo):bar 100%";
+    scheme_like.attrs().destination = "foo):bar 100%";
     CHECK(fragment(doc({para({make(node_kind::emphasis, {text("em")}), make(node_kind::strong, {text("st")}),
                               literal(node_kind::code, "a<b"), make(node_kind::soft_break),
                               make(node_kind::line_break), link, empty_link, image, scheme_like,
@@ -389,12 +389,12 @@ TEST_CASE("edits, editorial brackets and letter structure", "[tei]") {
                                                 make(node_kind::deletion, {text("old")})});
     node gap = make(node_kind::gap, {text("3 words illegible")});
     gap.quantity = 3;
-    gap.unit = "word";
-    gap.subtype = "illegible";
+    gap.attrs().unit = "word";
+    gap.attrs().subtype = "illegible";
     node portion = make(node_kind::portion_mark);
-    portion.marking = "S//NF";
+    portion.attrs().marking = "S//NF";
     node inline_insertion = make(node_kind::insertion, {text("ins")});
-    inline_insertion.place = "inline";
+    inline_insertion.attrs().place = "inline";
     CHECK(fragment(doc({para({subst, inline_insertion, text("26"), make(node_kind::superscript, {text("th")}),
                               text(" H"), make(node_kind::subscript, {text("2")}), text("O "),
                               make(node_kind::sic, {text("teh")}), make(node_kind::supplied, {text("a")}),
@@ -409,8 +409,8 @@ TEST_CASE("edits, editorial brackets and letter structure", "[tei]") {
           "<note type=\"editorial\">Editor's note</note><pb n=\"2\"/><seg type=\"portionMark\">(S//NF)</seg></p>\n");
 
     node stamp = make(node_kind::stamp, {text("RELEASE IN PART B1")});
-    stamp.codes = {"(b)(1)"};
-    stamp.subtype = "release";
+    stamp.attrs().codes = {"(b)(1)"};
+    stamp.attrs().subtype = "release";
     CHECK(fragment(doc({make(node_kind::classification, {text("SECRET")}),
                         make(node_kind::dateline, {text("Moscow, October 27, 1962.")}),
                         make(node_kind::salutation, {text("Dear Sir:")}),

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,47 +58,26 @@ enum class table_alignment : std::uint8_t { none, left, center, right };
 enum class redaction_scheme : std::uint8_t { foia, eo13526, frus, generic, bars };
 std::string_view scheme_name(redaction_scheme scheme) noexcept;
 
-// The payload of a node. Each field is meaningful only for the kinds named beside it; the rest
-// stay at their defaults. A plain struct (not a variant) keeps writers simple and nodes cheap.
-struct node {
-    node_kind kind = node_kind::text;
-    source_span span;
-    std::vector<node> children;
-
-    // text, code, html_block, html_inline, code_block: the content as parsed (escapes resolved).
-    std::string literal;
-
-    // heading: 1-6. list: start number (ordered). table_row: 1 for the header row.
-    int level = 0;
-    // list
-    list_type list = list_type::bullet;
-    list_delimiter delimiter = list_delimiter::none;
-    bool tight = false;
-    // item: GFM task box (nullopt when the item has none)
-    std::optional<bool> task_checked;
-    // code_block: info string; fenced or indented
+// The payload fields that most nodes never use. They live behind one pointer so that a node of
+// text costs about a hundred bytes, not six hundred: a 20 MB transcription has a million nodes.
+struct node_attributes {
+    // code_block: the info string
     std::string info;
-    bool fenced = false;
-    // table: one alignment per column; table_cell: its column's alignment
-    std::vector<table_alignment> alignments;
-    table_alignment align = table_alignment::none;
-    // link, image: destination and title. footnote_reference / footnote_definition / note: label.
+    // link, image: destination and title
     std::string destination;
     std::string title;
+    // footnote_reference, footnote_definition, note: the label as written; page_break: its number
     std::string label;
-
-    // redaction (§1)
-    redaction_scheme scheme = redaction_scheme::foia;
-    std::vector<std::string> codes;   // normalized, e.g. "(b)(1)", "(b)(7)(C)", "25X1"
-    std::string statute;              // (b)(3) statute as written, e.g. "50 USC 403g"
-    std::optional<int> quantity;      // FRUS placeholders, black bars
-    std::string unit;                 // "line", "paragraph", "page", "name", "number", "word", "char"
-    bool at_most = false;             // "less than 1 line"
-
+    // redaction and stamp: codes, normalized ("(b)(1)", "(b)(7)(C)", "25X1"); redaction: the (b)(3)
+    // statute as written ("50 USC 403g")
+    std::vector<std::string> codes;
+    std::string statute;
+    // redaction, gap: "line", "paragraph", "page", "name", "number", "word", "char"
+    std::string unit;
     // insertion: "above" (interlinear, <sup>) or "inline" (<ins>, {++ ++})
     std::string place;
     // dateline: the place as written ("Moscow"); dateline and heading: the ISO date ("1962-10-27",
-    // "--10-27" when the year is not given), empty when there is none
+    // "--10-27" when the year is not given)
     std::string place_name;
     std::string when;
     // part: "draft" or "postscript"; gap: the reason ("illegible"); note: the style of its call
@@ -106,11 +86,55 @@ struct node {
     std::string subtype;
     // classification and portion_mark: the marking, normalized ("TOP SECRET", "S//NF")
     std::string marking;
+    // table: one alignment per column
+    std::vector<table_alignment> alignments;
     // document: YAML front matter (conventions.md §6), keys in the order written
     std::vector<std::pair<std::string, std::string>> metadata;
+};
+
+// A node: its kind, span, children and payload. Scalar payload fields sit in the node, meaningful
+// only for the kinds named beside them; the rest is in attrs().
+struct node {
+    node_kind kind = node_kind::text;
+    // heading: 1-6. list: start number (ordered). table_row: 1 for the header row.
+    int level = 0;
+    source_span span;
+    std::vector<node> children;
+    // text, code, html_block, html_inline, code_block: the content as parsed (escapes resolved).
+    std::string literal;
+
+    // list
+    list_type list = list_type::bullet;
+    list_delimiter delimiter = list_delimiter::none;
+    bool tight = false;
+    // code_block: fenced or indented
+    bool fenced = false;
+    // table_cell: its column's alignment
+    table_alignment align = table_alignment::none;
+    // redaction (§1)
+    redaction_scheme scheme = redaction_scheme::foia;
+    bool at_most = false;           // "less than 1 line"
+    // item: GFM task box (nullopt when the item has none)
+    std::optional<bool> task_checked;
+    // redaction (FRUS placeholders, black bars), gap: how much is missing
+    std::optional<int> quantity;
+
+    node() = default;
+    node(const node& other);
+    node& operator=(const node& other);
+    node(node&&) noexcept = default;
+    node& operator=(node&&) noexcept = default;
+    ~node() = default;
+
+    // The rarely used payload (empty for nodes that have none). The non-const form creates it.
+    const node_attributes& attrs() const noexcept;
+    node_attributes& attrs();
 
     // The text of the node's subtree with markup removed (text, code and literal content).
     std::string plain_text() const;
+
+private:
+    std::unique_ptr<node_attributes> attrs_;
 };
 
 // The document's title (conventions.md §6): the front matter's `title`, else the plain text of the
