@@ -9,6 +9,8 @@
 #include <archmark/dump.hpp>
 #include <archmark/parse.hpp>
 
+#include "tests/support/spec_file.hpp"
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -17,41 +19,7 @@
 
 namespace {
 
-struct example {
-    std::string file, section, markdown, expected;
-    int number = 0, line = 0;
-};
-
-std::vector<example> read_examples(const std::string& path) {
-    const std::string fence(32, '`');
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path + ": cannot read");
-    std::vector<example> out;
-    std::string line, section;
-    int line_number = 0, number = 0;
-    enum { outside, markdown, expected } state = outside;
-    example current;
-    while (std::getline(in, line)) {
-        ++line_number;
-        if (state == outside) {
-            if (line.starts_with("#")) section = line.substr(line.find_first_not_of("# "));
-            if (line.starts_with(fence + " example")) {
-                current = {path, section, "", "", ++number, line_number};
-                state = markdown;
-            }
-        } else if (state == markdown) {
-            if (line == ".") { state = expected; continue; }
-            for (std::size_t p; (p = line.find("\xE2\x86\x92")) != std::string::npos;) line.replace(p, 3, "\t");
-            current.markdown += line + "\n";
-        } else if (line == fence) {
-            out.push_back(current);
-            state = outside;
-        } else {
-            current.expected += line + "\n";
-        }
-    }
-    return out;
-}
+using example = archmark::test::spec_example;
 
 std::string actual_output(const example& ex, bool with_tree) {
     auto result = archmark::parse(ex.markdown);
@@ -77,7 +45,7 @@ int main(int argc, char** argv) {
     int passed = 0, failed = 0;
     try {
         for (const auto& file : files) {
-            for (const auto& ex : read_examples(file)) {
+            for (const auto& ex : archmark::test::read_spec_examples(file)) {
                 if (only && ex.number != only) continue;
                 if (!section_filter.empty() && ex.section.find(section_filter) == std::string::npos) continue;
                 bool with_tree = ex.expected.starts_with("document");

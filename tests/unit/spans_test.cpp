@@ -2,6 +2,7 @@
 #include "tests/unit/test_support.hpp"
 
 #include "src/parse/source_map.hpp"
+#include "tests/support/spec_file.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,21 +12,10 @@ namespace {
 
 using namespace archmark;
 
-// The markdown inputs of a spec file in cmark's 32-backtick example format.
+// The markdown inputs of a spec file.
 std::vector<std::string> spec_inputs(const std::string& path) {
-    const std::string fence(32, '`');
     std::vector<std::string> inputs;
-    std::istringstream in(test::read_file(path));
-    std::string line, current;
-    enum { outside, markdown, html } state = outside;
-    while (std::getline(in, line)) {
-        if (state == outside && line.starts_with(fence + " example")) { state = markdown; current.clear(); }
-        else if (state == markdown && line == ".") { state = html; inputs.push_back(current); }
-        else if (state == markdown) {
-            for (std::size_t p; (p = line.find("\xE2\x86\x92")) != std::string::npos;) line.replace(p, 3, "\t");
-            current += line + "\n";
-        } else if (state == html && line == fence) state = outside;
-    }
+    for (auto& example : test::read_spec_examples(path)) inputs.push_back(std::move(example.markdown));
     return inputs;
 }
 
