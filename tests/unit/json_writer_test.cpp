@@ -2,6 +2,8 @@
 #include <archmark/write.hpp>
 
 #include <catch2/catch.hpp>
+
+#include "tests/unit/tree_builders.hpp"
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -9,22 +11,10 @@
 #include <vector>
 
 using namespace archmark;
+using namespace archmark::test;
 using nlohmann::json;
 
 namespace {
-
-node make(node_kind kind, std::vector<node> children = {}) {
-    node n;
-    n.kind = kind;
-    n.children = std::move(children);
-    return n;
-}
-
-node text(std::string literal) {
-    node n = make(node_kind::text);
-    n.literal = std::move(literal);
-    return n;
-}
 
 source_span span(std::uint32_t begin, std::uint32_t end, std::uint32_t line, std::uint32_t column,
                  std::uint32_t end_line, std::uint32_t end_column) {

@@ -4,6 +4,8 @@
 #include <archmark/write.hpp>
 
 #include <catch2/catch.hpp>
+
+#include "tests/unit/tree_builders.hpp"
 #include <pugixml.hpp>
 
 #include <string>
@@ -11,30 +13,10 @@
 #include <vector>
 
 using namespace archmark;
+using namespace archmark::test;
 
 namespace {
 
-node make(node_kind kind, std::vector<node> children = {}) {
-    node n;
-    n.kind = kind;
-    n.children = std::move(children);
-    return n;
-}
-
-node text(std::string literal) {
-    node n = make(node_kind::text);
-    n.literal = std::move(literal);
-    return n;
-}
-
-node literal(node_kind kind, std::string value) {
-    node n = make(kind);
-    n.literal = std::move(value);
-    return n;
-}
-
-node para(std::vector<node> inlines) { return make(node_kind::paragraph, std::move(inlines)); }
-node doc(std::vector<node> blocks) { return make(node_kind::document, std::move(blocks)); }
 
 node heading(int level, std::string words) {
     node n = make(node_kind::heading, {text(std::move(words))});
@@ -45,13 +27,6 @@ node heading(int level, std::string words) {
 node labelled(node_kind kind, std::string label, std::vector<node> children = {}) {
     node n = make(kind, std::move(children));
     n.attrs().label = std::move(label);
-    return n;
-}
-
-node redaction(redaction_scheme scheme, std::vector<std::string> codes, std::string source) {
-    node n = make(node_kind::redaction, {text(std::move(source))});
-    n.scheme = scheme;
-    n.attrs().codes = std::move(codes);
     return n;
 }
 
