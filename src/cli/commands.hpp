@@ -15,5 +15,6 @@ using command = std::function<int()>;
 
 command add_convert_command(CLI::App& app);  // convert.cpp
 command add_check_command(CLI::App& app);    // check.cpp
+command add_fmt_command(CLI::App& app);      // fmt.cpp
 
 }  // namespace archmark::cli

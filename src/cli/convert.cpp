@@ -1,4 +1,4 @@
-// `archmark convert`: transcriptions to TEI, HTML, JSON or the AST dump.
+// `archmark convert`: transcriptions to TEI, HTML, JSON, canonical Markdown or the AST dump.
 #include <archmark/dump.hpp>
 #include <archmark/parse.hpp>
 #include <archmark/write.hpp>
@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 namespace archmark::cli {
 namespace {
 
-enum class format { tei, html, json, ast, none };
+enum class format { tei, html, json, markdown, ast, none };
 
 struct convert_settings {
     format to = format::html;
@@ -35,6 +35,7 @@ std::string_view extension(format f) {
     case format::tei: return ".xml";
     case format::html: return ".html";
     case format::json: return ".json";
+    case format::markdown: return ".md";
     case format::ast: return ".ast";
     case format::none: return "";
     }
@@ -52,6 +53,7 @@ std::string render(const archmark::parse_result& parsed, const convert_settings&
     case format::tei: archmark::write_tei(parsed.document, options, sink); break;
     case format::html: archmark::write_html(parsed.document, options, sink); break;
     case format::json: archmark::write_json(parsed.document, parsed.diagnostics, options, sink); break;
+    case format::markdown: archmark::write_markdown(parsed.document, options, sink); break;
     case format::ast: out = archmark::dump_ast(parsed.document); break;
     case format::none: break;
     }
@@ -116,8 +118,8 @@ command add_convert_command(CLI::App& app) {
     auto settings = std::make_shared<convert_settings>();
     auto to = std::make_shared<std::string>("html");
     auto* convert = app.add_subcommand("convert", "Convert transcriptions to another format");
-    convert->add_option("--to", *to, "Output format: tei, html, json, ast (the AST dump) or none (parse only)")
-        ->check(CLI::IsMember({"tei", "html", "json", "ast", "none"}))
+    convert->add_option("--to", *to, "Output format: tei, html, json, markdown (canonical), ast (the AST dump) or none (parse only)")
+        ->check(CLI::IsMember({"tei", "html", "json", "markdown", "ast", "none"}))
         ->capture_default_str();
     convert->add_flag("--fragment", settings->fragment, "Body content only, without the page or TEI document around it");
     convert->add_flag("--unsafe", settings->unsafe, "HTML: pass raw HTML and dangerous URLs through");
@@ -129,7 +131,8 @@ command add_convert_command(CLI::App& app) {
     return [convert, settings, to]() -> int {
         if (!convert->parsed()) return -1;
         static const std::map<std::string, format> formats{{"tei", format::tei}, {"html", format::html},
-                                                           {"json", format::json}, {"ast", format::ast},
+                                                           {"json", format::json}, {"markdown", format::markdown},
+                                                           {"ast", format::ast},
                                                            {"none", format::none}};
         settings->to = formats.at(*to);
         return run_convert(*settings);

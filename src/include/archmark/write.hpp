@@ -49,6 +49,8 @@ void write_json(const node& document, const std::vector<diagnostic>& diagnostics
                 const write_options& options, output_sink& sink);
 // TEI P5 XML: a whole <TEI> document, or with `fragment` the <body> content.
 void write_tei(const node& document, const write_options& options, output_sink& sink);
+// Canonical archmark Markdown (docs/markdown.md); parses back to the same tree. `fragment`: no front matter.
+void write_markdown(const node& document, const write_options& options, output_sink& sink);
 
 // The version of the JSON document layout (docs/json.md).
 inline constexpr int json_format_version = 1;
