@@ -7,9 +7,11 @@ import json
 import os
 import pty
 import re
-import shutil
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from transcript import Transcript, fresh_folder, run as run_tool  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--archmark", required=True)
@@ -20,11 +22,9 @@ args = parser.parse_args()
 ARCHMARK = os.path.abspath(args.archmark)
 SOURCE = os.path.abspath(args.source)
 SAMPLES = os.path.join(SOURCE, "samples")
-WORK = os.path.abspath(args.work)
-shutil.rmtree(WORK, ignore_errors=True)
-os.makedirs(WORK)
-
-passed, failed = 0, 0
+WORK = fresh_folder(args.work)
+t = Transcript()
+check, expect = t.check, t.expect
 
 
 def clean_env(**extra):
@@ -34,9 +34,7 @@ def clean_env(**extra):
 
 
 def run(*argv, stdin=b"", cwd=WORK, env=None):
-    p = subprocess.run([ARCHMARK, "check", *argv], input=stdin, capture_output=True, timeout=60,
-                       cwd=cwd, env=env or clean_env())
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+    return run_tool([ARCHMARK, "check", *argv], stdin=stdin, cwd=cwd, env=env or clean_env())
 
 
 def run_tty(*argv, env):
@@ -58,26 +56,6 @@ def run_tty(*argv, env):
     return p.wait(timeout=60), b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
 
 
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAILED: {name}\n{detail}")
-
-
-def expect(name, result, code, stdout=None, stderr=None):
-    got_code, got_out, got_err = result
-    detail = f"  exit {got_code} (want {code})\n  stdout: {got_out[:3000]!r}\n  stderr: {got_err[:2000]!r}"
-    if stdout is not None and got_out != stdout:
-        detail += f"\n  want stdout: {stdout[:3000]!r}"
-    ok = got_code == code
-    if stdout is not None:
-        ok = ok and got_out == stdout
-    if stderr is not None:
-        ok = ok and got_err == stderr
-    check(name, ok, detail)
 
 
 def write(name, data):
@@ -454,5 +432,4 @@ for seed in ("1962-10-27-chronology-and-khrushchev-message.md", "1962-10-26-khru
     code, out, err = run("--format", "gcc", os.path.join(SAMPLES, seed))
     check(f"{seed}: no structure finding", code == 0 and not any(i.startswith("structure.") for i in ids_in(out)), out)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+t.finish()

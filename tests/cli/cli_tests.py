@@ -3,9 +3,10 @@
 import argparse
 import json
 import os
-import shutil
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from transcript import Transcript, fresh_folder, run as run_tool  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--archmark", required=True)
@@ -15,36 +16,13 @@ args = parser.parse_args()
 
 ARCHMARK = args.archmark
 SAMPLES = os.path.join(args.source, "samples")
-WORK = args.work
-shutil.rmtree(WORK, ignore_errors=True)
-os.makedirs(WORK)
-
-passed, failed = 0, 0
+WORK = fresh_folder(args.work)
+t = Transcript()
+check, expect = t.check, t.expect
 
 
 def run(*argv, stdin=b""):
-    p = subprocess.run([ARCHMARK, *argv], input=stdin, capture_output=True, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAILED: {name}\n{detail}")
-
-
-def expect(name, result, code, stdout=None, stderr=None):
-    got_code, got_out, got_err = result
-    detail = f"  exit {got_code} (want {code})\n  stdout: {got_out[:2000]!r}\n  stderr: {got_err[:2000]!r}"
-    ok = got_code == code
-    if stdout is not None:
-        ok = ok and got_out == stdout
-    if stderr is not None:
-        ok = ok and got_err == stderr
-    check(name, ok, detail)
+    return run_tool([ARCHMARK, *argv], stdin=stdin)
 
 
 def write(name, data):
@@ -63,7 +41,7 @@ expect("--version", run("--version"), 0, stdout="archmark 0.1.0\n")
 code, out, err = run()
 check("no subcommand is a usage error", code == 2 and "A subcommand is required" in err, err)
 code, out, err = run("convert", "--to", "bogus")
-check("unknown format is a usage error", code == 2 and "--to: bogus not in {tei,html,json,ast,none}" in err, err)
+check("unknown format is a usage error", code == 2 and "--to: bogus not in {tei,html,json,markdown,ast,none}" in err, err)
 code, out, err = run("convert", "--frobnicate")
 check("unknown option is a usage error", code == 2 and "--frobnicate" in err, err)
 code, out, err = run("convert", "--help")
@@ -136,5 +114,4 @@ try:
 except ValueError as e:
     check("seed 002 JSON parses", False, repr(e))
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+t.finish()
