@@ -7,8 +7,11 @@ import os
 import re
 import shutil
 import stat
-import subprocess
+import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from transcript import Transcript, fresh_folder, run as run_tool  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--archmark", required=True)
@@ -18,36 +21,13 @@ args = parser.parse_args()
 
 ARCHMARK = args.archmark
 SAMPLES = os.path.join(args.source, "samples")
-WORK = args.work
-shutil.rmtree(WORK, ignore_errors=True)
-os.makedirs(WORK)
-
-passed, failed = 0, 0
+WORK = fresh_folder(args.work)
+t = Transcript()
+check, expect = t.check, t.expect
 
 
 def run(*argv, stdin=b""):
-    p = subprocess.run([ARCHMARK, *argv], input=stdin, capture_output=True, timeout=120)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAILED: {name}\n{detail}")
-
-
-def expect(name, result, code, stdout=None, stderr=None):
-    got_code, got_out, got_err = result
-    detail = f"  exit {got_code} (want {code})\n  stdout: {got_out[:2000]!r}\n  stderr: {got_err[:2000]!r}"
-    ok = got_code == code
-    if stdout is not None:
-        ok = ok and got_out == stdout
-    if stderr is not None:
-        ok = ok and (stderr.fullmatch(got_err) is not None if isinstance(stderr, re.Pattern) else got_err == stderr)
-    check(name, ok, detail)
+    return run_tool([ARCHMARK, *argv], stdin=stdin, timeout=120)
 
 
 def path(name):
@@ -243,5 +223,4 @@ if os.geteuid() != 0:
     finally:
         os.chmod(locked_dir, 0o755)
 
-print(f"{passed} passed, {failed} failed")
-raise SystemExit(1 if failed else 0)
+t.finish()

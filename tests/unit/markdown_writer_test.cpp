@@ -5,47 +5,22 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/unit/tree_builders.hpp"
+
 #include <string>
 #include <utility>
 #include <vector>
 
 using namespace archmark;
+using namespace archmark::test;
 
 namespace {
 
-node make(node_kind kind, std::vector<node> children = {}) {
-    node n;
-    n.kind = kind;
-    n.children = std::move(children);
-    return n;
-}
-
-node text(std::string literal) {
-    node n = make(node_kind::text);
-    n.literal = std::move(literal);
-    return n;
-}
-
-node literal(node_kind kind, std::string value) {
-    node n = make(kind);
-    n.literal = std::move(value);
-    return n;
-}
-
-node para(std::vector<node> inlines) { return make(node_kind::paragraph, std::move(inlines)); }
-node doc(std::vector<node> blocks) { return make(node_kind::document, std::move(blocks)); }
 node soft() { return make(node_kind::soft_break); }
 
 node heading(int level, std::vector<node> inlines) {
     node n = make(node_kind::heading, std::move(inlines));
     n.level = level;
-    return n;
-}
-
-node link(std::string destination, std::vector<node> inlines, std::string title = {}) {
-    node n = make(node_kind::link, std::move(inlines));
-    n.attrs().destination = std::move(destination);
-    n.attrs().title = std::move(title);
     return n;
 }
 
@@ -59,7 +34,6 @@ node list(bool tight, std::vector<node> items, list_type type = list_type::bulle
     return n;
 }
 
-node item(std::vector<node> blocks) { return make(node_kind::item, std::move(blocks)); }
 
 node code_block(std::string content, bool fenced, std::string info = {}) {
     node n = literal(node_kind::code_block, std::move(content));
