@@ -92,7 +92,13 @@ void payload(std::string& out, const node& n) {
         field(out, "marking", n.attrs().marking);
         break;
     case node_kind::part: out += " kind=" + n.attrs().subtype; break;
-    case node_kind::page_break: field(out, "n", n.attrs().label); break;
+    case node_kind::page_break:
+        field(out, "n", n.attrs().label);
+        if (!n.attrs().written.empty()) field(out, "written", n.attrs().written);
+        break;
+    case node_kind::separator:
+        if (!n.attrs().written.empty()) field(out, "written", n.attrs().written);
+        break;
     case node_kind::stamp:
         if (!n.attrs().subtype.empty()) out += " kind=" + n.attrs().subtype;
         if (!n.attrs().codes.empty()) {
@@ -132,7 +138,7 @@ void payload(std::string& out, const node& n) {
     case node_kind::deletion: case node_kind::substitution:
     case node_kind::superscript: case node_kind::subscript:
     case node_kind::salutation: case node_kind::closing: case node_kind::signature:
-    case node_kind::source_note: case node_kind::separator:
+    case node_kind::source_note:
     case node_kind::unclear: case node_kind::sic: case node_kind::supplied:
     case node_kind::editorial_note:
         break;

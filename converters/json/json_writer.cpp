@@ -299,6 +299,12 @@ void write_payload(json_out& out, const node& n) {
     case node_kind::page_break:
         out.key("label");
         out.string(n.attrs().label);
+        out.key("written");
+        out.string(n.attrs().written);
+        break;
+    case node_kind::separator:
+        out.key("written");
+        out.string(n.attrs().written);
         break;
     case node_kind::stamp:
         out.key("kind");
@@ -323,7 +329,7 @@ void write_payload(json_out& out, const node& n) {
     case node_kind::strong: case node_kind::strikethrough: case node_kind::deletion:
     case node_kind::substitution: case node_kind::superscript: case node_kind::subscript:
     case node_kind::salutation: case node_kind::closing: case node_kind::signature:
-    case node_kind::source_note: case node_kind::separator: case node_kind::unclear:
+    case node_kind::source_note: case node_kind::unclear:
     case node_kind::sic: case node_kind::supplied: case node_kind::editorial_note:
         break;
     }

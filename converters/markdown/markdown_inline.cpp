@@ -270,6 +270,11 @@ void markdown_writer::verbatim(const node& n, std::string_view fallback) {
     else inlines(n);
 }
 
+void markdown_writer::page_break(const node& n) {
+    if (!n.attrs().written.empty()) put(n.attrs().written);  // as transcribed: `- 2 -`, `[page 2]`
+    else verbatim(n, "[Page " + n.attrs().label + "]");
+}
+
 void markdown_writer::bracketed(const node& n, std::string_view close, std::string_view fallback) {
     put("[");
     verbatim(n, fallback);

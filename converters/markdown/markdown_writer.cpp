@@ -192,17 +192,18 @@ void markdown_writer::render(const node& n) {
     case node_kind::stamp: inline_block(n); break;
     case node_kind::portion_mark: verbatim(n, "(" + n.attrs().marking + ")"); break;
     case node_kind::separator:
-        if (n.children.empty()) out_ += "***";
+        if (!n.attrs().written.empty()) out_ += n.attrs().written;  // as transcribed (§4)
+        else if (n.children.empty()) out_ += "***";
         else inline_block(n);
         break;
     case node_kind::part: blocks(n, false); break;
     case node_kind::page_break:
         if (inline_depth_ > 0) {
-            verbatim(n, "[Page " + n.attrs().label + "]");
+            page_break(n);
         } else {  // between blocks: a line of its own
             block_starts_ = true;
             ++inline_depth_;
-            verbatim(n, "[Page " + n.attrs().label + "]");
+            page_break(n);
             --inline_depth_;
             end_inlines();
         }

@@ -60,6 +60,7 @@ private:
     void bracketed(const node& n, std::string_view close, std::string_view fallback);
     void after_bracket();                    // a `]` was written: keep `(`/`:` after it text
     void verbatim(const node& n, std::string_view fallback);  // children, or the fallback text
+    void page_break(const node& n);  // as written, or `[Page n]`
     void note_call(const node& n);
     // The label written for a label as parsed: itself when GFM allows it and no other note has
     // it (labels match without regard to case), else a made-up one. Always the same for a label.

@@ -147,6 +147,7 @@ private:
     node page_list_rest(node& list);
     node dash_item(node p);
     void fill(node& n, const unit& u);
+    void keep_spelling(node& n) const;
     void unwrap_redactions(std::vector<node>& children);
 
     const source_map& map_;
@@ -368,6 +369,7 @@ node letter_builder::whole_block(node& block, const unit& u) {
         n.children = std::move(block.children);
     }
     fill(n, u);
+    keep_spelling(n);
     return n;
 }
 
@@ -389,7 +391,14 @@ node letter_builder::piece(node& p, std::size_t first, std::size_t last, const u
         std::move(p.children.begin() + static_cast<std::ptrdiff_t>(first),
                   p.children.begin() + static_cast<std::ptrdiff_t>(last), std::back_inserter(n.children));
     fill(n, u);
+    keep_spelling(n);
     return n;
+}
+
+// Page breaks and separators hold no text: keep how they were written for the Markdown writer.
+void letter_builder::keep_spelling(node& n) const {
+    if (n.kind == node_kind::separator || n.kind == node_kind::page_break)
+        n.attrs().written = std::string(map_.text().substr(n.span.begin, n.span.end - n.span.begin));
 }
 
 // The payload of a letter block, from the facts its line gave.

@@ -9,10 +9,11 @@
 namespace archmark::detail {
 namespace {
 
-node page_break_node(std::string label, source_span span) {
+node page_break_node(std::string label, source_span span, const source_map& map) {
     node n;
     n.kind = node_kind::page_break;
     n.attrs().label = std::move(label);
+    n.attrs().written = std::string(map.text().substr(span.begin, span.end - span.begin));
     n.span = span;
     return n;
 }
@@ -53,7 +54,7 @@ private:
             node& t = p.children[first];
             if (last - first != 1 || t.kind != node_kind::text) continue;
             if (std::string label = page_line_label(t.literal); !label.empty())
-                t = page_break_node(std::move(label), t.span);
+                t = page_break_node(std::move(label), t.span, map_);
         }
     }
 
@@ -68,7 +69,7 @@ private:
             if (!n) continue;
             if (!at) at.emplace(text, map_.text());
             if (emitted < i) out.push_back(text_piece(text, *at, map_, emitted, i));
-            out.push_back(page_break_node(std::move(label), map_.span((*at)(i), (*at)(i + n))));
+            out.push_back(page_break_node(std::move(label), map_.span((*at)(i), (*at)(i + n)), map_));
             emitted = i + n;
             i = emitted - 1;
         }

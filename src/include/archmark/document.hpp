@@ -86,6 +86,9 @@ struct node_attributes {
     std::string subtype;
     // classification and portion_mark: the marking, normalized ("TOP SECRET", "S//NF")
     std::string marking;
+    // page_break and separator: the source as written ("- 2 -", "[Page 2]", "---"), for writers
+    // that keep the transcription's spelling (Markdown)
+    std::string written;
     // table: one alignment per column
     std::vector<table_alignment> alignments;
     // document: YAML front matter (conventions.md §6), keys in the order written
