@@ -3,6 +3,7 @@
 // A formatter for evidence: a file is rewritten only when it parses without errors, and only
 // when the canonical text parses back to the same document (kinds, payloads and text; spans
 // aside). Anything else is reported and the file is left as it is.
+#include <archmark/compare.hpp>
 #include <archmark/parse.hpp>
 #include <archmark/write.hpp>
 
@@ -14,7 +15,6 @@
 #include <iostream>
 #include <memory>
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -26,49 +26,6 @@ struct fmt_settings {
     bool check = false;
     std::vector<std::string> inputs;
 };
-
-// Adjacent text nodes joined and empty ones dropped: how text is split is not content.
-void normalize(node& n) {
-    std::vector<node> children;
-    children.reserve(n.children.size());
-    for (auto& c : n.children) {
-        if (c.kind == node_kind::text) {
-            if (c.literal.empty()) continue;
-            if (!children.empty() && children.back().kind == node_kind::text) {
-                children.back().literal += c.literal;
-                continue;
-            }
-        }
-        children.push_back(std::move(c));
-    }
-    n.children = std::move(children);
-    for (auto& c : n.children) normalize(c);
-}
-
-// Kind and payload, spans aside. A note's subtype records how its call was spelled (`<sup>1</sup>`,
-// `¹`, `*`); canonical Markdown writes every call as `[^label]`.
-bool same_payload(const node& a, const node& b) {
-    const node_attributes& x = a.attrs();
-    const node_attributes& y = b.attrs();
-    return std::tie(a.kind, a.level, a.literal, a.list, a.delimiter, a.tight, a.fenced, a.align, a.scheme,
-                    a.at_most, a.task_checked, a.quantity) ==
-               std::tie(b.kind, b.level, b.literal, b.list, b.delimiter, b.tight, b.fenced, b.align, b.scheme,
-                        b.at_most, b.task_checked, b.quantity) &&
-           std::tie(x.info, x.destination, x.title, x.label, x.codes, x.statute, x.unit, x.place, x.place_name,
-                    x.when, x.marking, x.alignments, x.metadata) ==
-               std::tie(y.info, y.destination, y.title, y.label, y.codes, y.statute, y.unit, y.place, y.place_name,
-                        y.when, y.marking, y.alignments, y.metadata) &&
-           (a.kind == node_kind::note || x.subtype == y.subtype);
-}
-
-// Where two normalized trees first differ: the node of `a` (nullptr when they are the same).
-const node* first_difference(const node& a, const node& b) {
-    if (!same_payload(a, b)) return &a;
-    for (std::size_t i = 0; i < std::min(a.children.size(), b.children.size()); ++i)
-        if (const node* d = first_difference(a.children[i], b.children[i])) return d;
-    if (a.children.size() != b.children.size()) return &a;
-    return nullptr;
-}
 
 // The number an ordered list item's marker was written with, at `offset` (the item's start).
 std::string_view item_number(std::string_view text, std::size_t offset) {
@@ -107,7 +64,7 @@ enum class outcome { unchanged, changed, refused };
 // Whether `formatted` reads back as `document` (normalized); reports where it does not.
 bool reads_back(const node& document, const std::string& formatted, const std::string& display, node* reparsed) {
     parse_result again = parse(formatted);
-    normalize(again.document);
+    normalize_text(again.document);
     if (const node* d = first_difference(document, again.document); d || !again.ok()) {
         std::cerr << "archmark: " << display;
         if (d) std::cerr << ":" << d->span.line << ":" << d->span.column;
@@ -132,7 +89,7 @@ outcome format_one(const std::string& text, const std::string& display, std::str
     write_markdown(parsed.document, options, sink);
     if (formatted == text) return outcome::unchanged;
     // The safety net: the canonical text must read back as the same document.
-    normalize(parsed.document);
+    normalize_text(parsed.document);
     node reparsed;
     if (!reads_back(parsed.document, formatted, display, &reparsed)) return outcome::refused;
     // Item numbers are transcription (`3. You would` then `3. You would undertake` is evidence),

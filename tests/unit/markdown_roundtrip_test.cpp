@@ -9,6 +9,7 @@
 #include "tests/support/spec_file.hpp"
 #include "tests/unit/test_support.hpp"
 
+#include <archmark/compare.hpp>
 #include <archmark/write.hpp>
 
 #include <catch2/catch.hpp>
@@ -71,42 +72,6 @@ std::string markdown(const node& document) {
     return out;
 }
 
-// Adjacent text nodes joined and empty ones dropped: how text is split is not content.
-void normalize(node& n) {
-    std::vector<node> children;
-    children.reserve(n.children.size());
-    for (auto& c : n.children) {
-        if (c.kind == node_kind::text) {
-            if (c.literal.empty()) continue;
-            if (!children.empty() && children.back().kind == node_kind::text) {
-                children.back().literal += c.literal;
-                continue;
-            }
-        }
-        children.push_back(std::move(c));
-    }
-    n.children = std::move(children);
-    for (auto& c : n.children) normalize(c);
-}
-
-// Kind and payload of two nodes, spans aside. A note's subtype is the style of its call in the
-// source (`<sup>1</sup>`, `¹`, `*`, `[^1]`); canonical Markdown writes every call as `[^label]`, so
-// it is a spelling, like a list's bullet character, not content.
-bool same_payload(const node& a, const node& b) {
-    const node_attributes& x = a.attrs();
-    const node_attributes& y = b.attrs();
-    bool subtype = a.kind == node_kind::note || x.subtype == y.subtype;
-    return std::tie(a.kind, a.level, a.literal, a.list, a.delimiter, a.tight, a.fenced, a.align, a.scheme,
-                    a.at_most, a.task_checked, a.quantity) ==
-               std::tie(b.kind, b.level, b.literal, b.list, b.delimiter, b.tight, b.fenced, b.align, b.scheme,
-                        b.at_most, b.task_checked, b.quantity) &&
-           std::tie(x.info, x.destination, x.title, x.label, x.codes, x.statute, x.unit, x.place, x.place_name,
-                    x.when, x.marking, x.alignments, x.metadata) ==
-               std::tie(y.info, y.destination, y.title, y.label, y.codes, y.statute, y.unit, y.place, y.place_name,
-                        y.when, y.marking, y.alignments, y.metadata) &&
-           subtype;
-}
-
 // The first difference between two normalized trees, or empty.
 std::string difference(const node& a, const node& b, const std::string& path = "") {
     std::string here = path + "/" + std::string(kind_name(a.kind));
@@ -137,11 +102,11 @@ struct outcome {
 
 outcome round_trip(const std::string& input, const parse_options& options) {
     auto first = parse(input, options);
-    normalize(first.document);
+    normalize_text(first.document);
     outcome o;
     o.written = markdown(first.document);
     auto second = parse(o.written, options);
-    normalize(second.document);
+    normalize_text(second.document);
     o.rewritten = markdown(second.document);
     o.tree = difference(first.document, second.document);
     o.idempotent = o.written == o.rewritten;
