@@ -78,7 +78,7 @@ struct date_action<grammar::place> {
 std::string iso_date(const date_state& st) {
     static constexpr std::array<int, 12> days{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (st.month < 1 || st.day < 1 || st.day > days[static_cast<std::size_t>(st.month - 1)]) return {};
-    char buf[16];
+    char buf[40];  // room for any int, so the compiler can see nothing is cut
     if (st.year) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", st.year, st.month, st.day);
     else std::snprintf(buf, sizeof buf, "--%02d-%02d", st.month, st.day);
     return buf;
