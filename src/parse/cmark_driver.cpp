@@ -1,5 +1,7 @@
 #include "src/parse/cmark_driver.hpp"
 
+#include "src/parse/pass_support.hpp"
+
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
@@ -76,6 +78,9 @@ private:
     std::pair<std::uint32_t, std::uint32_t> locate_text(std::string_view literal, std::uint32_t cursor,
                                                         std::uint32_t limit) const;
     std::uint32_t link_tail(std::uint32_t p, std::uint32_t limit, cmark_node* next) const;
+    // A subtree kept as its words: a text node, or a paragraph holding one when `kind` is paragraph.
+    node plain(cmark_node* cn, node_kind kind, std::uint32_t begin, std::uint32_t end) const;
+    // The same for a subtree too deep to follow, with a limit.depth warning.
     node flattened(cmark_node* cn, node_kind kind, std::uint32_t begin, std::uint32_t end);
 
     const source_map& map_;
@@ -227,8 +232,8 @@ std::uint32_t converter::link_tail(std::uint32_t p, std::uint32_t limit, cmark_n
     return p;
 }
 
-node converter::flattened(cmark_node* cn, node_kind kind, std::uint32_t begin, std::uint32_t end) {
-    // Collect the words of a too-deep subtree without recursion, so nothing is lost.
+node converter::plain(cmark_node* cn, node_kind kind, std::uint32_t begin, std::uint32_t end) const {
+    // Collect the words of the subtree without recursion, so nothing is lost.
     std::string words;
     std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> it(cmark_iter_new(cn), cmark_iter_free);
     for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
@@ -247,19 +252,20 @@ node converter::flattened(cmark_node* cn, node_kind kind, std::uint32_t begin, s
     text.kind = node_kind::text;
     text.literal = std::move(words);
     text.span = map_.span(begin, end);
-    diagnostic d;
-    d.id = rule::limit_depth;
-    d.level = default_severity(d.id);
-    d.span = text.span;
-    d.message = "nesting deeper than " + std::to_string(max_depth) +
-                " levels; the inner structure is kept as plain text";
-    diagnostics_.push_back(std::move(d));
     if (kind == node_kind::text) return text;
     node para;
     para.kind = node_kind::paragraph;
     para.span = text.span;
     para.children.push_back(std::move(text));
     return para;
+}
+
+node converter::flattened(cmark_node* cn, node_kind kind, std::uint32_t begin, std::uint32_t end) {
+    node n = plain(cn, kind, begin, end);
+    diagnostics_.push_back(make_diagnostic(rule::limit_depth, n.span,
+                                           "nesting deeper than " + std::to_string(max_depth) +
+                                               " levels; the inner structure is kept as plain text"));
+    return n;
 }
 
 node converter::block(cmark_node* cn, int depth) {
@@ -344,7 +350,7 @@ node converter::block(cmark_node* cn, int depth) {
             }
         } else {
             // An unknown block from an extension: keep its words as a paragraph.
-            return flattened(cn, node_kind::paragraph, begin, end);
+            return plain(cn, node_kind::paragraph, begin, end);
         }
         break;
     }
@@ -508,8 +514,7 @@ node converter::inline_node(cmark_node* cn, std::uint32_t& cursor, std::uint32_t
         if (type == CMARK_NODE_STRIKETHROUGH) {
             delimited(node_kind::strikethrough, 2);
         } else {
-            n = flattened(cn, node_kind::text, begin, begin);
-            diagnostics_.pop_back();  // not a depth problem: an unknown extension inline
+            n = plain(cn, node_kind::text, begin, begin);  // an unknown extension inline: its words
             end = begin;
         }
         break;
