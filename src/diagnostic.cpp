@@ -53,6 +53,16 @@ severity default_severity(rule r) noexcept {
     return severity::error;
 }
 
+diagnostic make_diagnostic(rule id, source_span span, std::string message, std::string help) {
+    diagnostic d;
+    d.id = id;
+    d.level = default_severity(id);
+    d.span = span;
+    d.message = std::move(message);
+    d.help = std::move(help);
+    return d;
+}
+
 std::string format_diagnostic(const diagnostic& d, std::string_view file) {
     std::string out;
     if (!file.empty()) out.append(file).append(":");

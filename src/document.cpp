@@ -69,6 +69,16 @@ std::string_view scheme_name(redaction_scheme scheme) noexcept {
     return "?";
 }
 
+std::string_view alignment_name(table_alignment alignment) noexcept {
+    switch (alignment) {
+    case table_alignment::none: return "none";
+    case table_alignment::left: return "left";
+    case table_alignment::center: return "center";
+    case table_alignment::right: return "right";
+    }
+    return "?";
+}
+
 bool is_inline(node_kind kind) noexcept {
     switch (kind) {
     case node_kind::text: case node_kind::soft_break: case node_kind::line_break:

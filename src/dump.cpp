@@ -32,14 +32,14 @@ void field(std::string& out, std::string_view name, std::string_view value) {
     quote(out, value);
 }
 
-std::string_view alignment_name(table_alignment a) {
-    switch (a) {
-    case table_alignment::none: return "none";
-    case table_alignment::left: return "left";
-    case table_alignment::center: return "center";
-    case table_alignment::right: return "right";
+void codes_field(std::string& out, const std::vector<std::string>& codes) {
+    if (codes.empty()) return;
+    out += " codes=[";
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        if (i) out += ',';
+        quote(out, codes[i]);
     }
-    return "?";
+    out += ']';
 }
 
 void payload(std::string& out, const node& n) {
@@ -101,14 +101,7 @@ void payload(std::string& out, const node& n) {
         break;
     case node_kind::stamp:
         if (!n.attrs().subtype.empty()) out += " kind=" + n.attrs().subtype;
-        if (!n.attrs().codes.empty()) {
-            out += " codes=[";
-            for (std::size_t i = 0; i < n.attrs().codes.size(); ++i) {
-                if (i) out += ',';
-                quote(out, n.attrs().codes[i]);
-            }
-            out += ']';
-        }
+        codes_field(out, n.attrs().codes);
         break;
     case node_kind::gap:
         if (!n.attrs().subtype.empty()) out += " reason=" + n.attrs().subtype;
@@ -117,14 +110,7 @@ void payload(std::string& out, const node& n) {
         break;
     case node_kind::redaction:
         out.append(" scheme=").append(scheme_name(n.scheme));
-        if (!n.attrs().codes.empty()) {
-            out += " codes=[";
-            for (std::size_t i = 0; i < n.attrs().codes.size(); ++i) {
-                if (i) out += ',';
-                quote(out, n.attrs().codes[i]);
-            }
-            out += ']';
-        }
+        codes_field(out, n.attrs().codes);
         if (!n.attrs().statute.empty()) field(out, "statute", n.attrs().statute);
         if (n.quantity) out += (n.at_most ? " at_most=" : " quantity=") + std::to_string(*n.quantity);
         if (!n.attrs().unit.empty()) out += " unit=" + n.attrs().unit;

@@ -193,13 +193,7 @@ private:
     }
 
     void report(rule id, const source_span& span, std::string message, std::string help) {
-        diagnostic d;
-        d.id = id;
-        d.level = default_severity(id);
-        d.span = span;
-        d.message = std::move(message);
-        d.help = std::move(help);
-        out_.push_back(std::move(d));
+        out_.push_back(make_diagnostic(id, span, std::move(message), std::move(help)));
     }
 
     // structure.duplicate-passage: every paragraph's words go into one hash map with the line of

@@ -13,14 +13,9 @@ namespace {
 
 constexpr std::size_t flush_size = 64 * 1024;
 
-std::string_view alignment_name(table_alignment a) {
-    switch (a) {
-    case table_alignment::none: return {};
-    case table_alignment::left: return "left";
-    case table_alignment::center: return "center";
-    case table_alignment::right: return "right";
-    }
-    return {};
+// JSON writes null for a column without alignment.
+std::string_view alignment_or_empty(table_alignment a) {
+    return a == table_alignment::none ? std::string_view{} : alignment_name(a);
 }
 
 std::string_view delimiter_name(list_delimiter d) {
@@ -224,7 +219,7 @@ void write_payload(json_out& out, const node& n) {
         out.raw("[");
         for (std::size_t i = 0; i < n.attrs().alignments.size(); ++i) {
             if (i) out.raw(",");
-            out.string_or_null(alignment_name(n.attrs().alignments[i]));
+            out.string_or_null(alignment_or_empty(n.attrs().alignments[i]));
         }
         out.raw("]");
         break;
@@ -234,7 +229,7 @@ void write_payload(json_out& out, const node& n) {
         break;
     case node_kind::table_cell:
         out.key("align");
-        out.string_or_null(alignment_name(n.align));
+        out.string_or_null(alignment_or_empty(n.align));
         break;
     case node_kind::link: case node_kind::image:
         out.key("destination");

@@ -176,16 +176,6 @@ bool global_kind(node_kind kind) {
            kind == node_kind::footnote_definition;
 }
 
-std::string_view alignment_rend(table_alignment a) {
-    switch (a) {
-    case table_alignment::none: return {};
-    case table_alignment::left: return "left";
-    case table_alignment::center: return "center";
-    case table_alignment::right: return "right";
-    }
-    return {};
-}
-
 // Elements whose content is elements only: whitespace added there for readability is not text.
 bool element_only(std::string_view name) {
     static const std::set<std::string_view> names = {
@@ -523,7 +513,7 @@ private:
         }
         case node_kind::table_cell: {
             auto cell = parent.append_child("cell");
-            if (auto rend = alignment_rend(n.align); !rend.empty()) attribute(cell, "rend", rend);
+            if (n.align != table_alignment::none) attribute(cell, "rend", alignment_name(n.align));
             children(cell, n);
             break;
         }

@@ -34,16 +34,6 @@ private:
     std::vector<std::uint32_t> offsets_;
 };
 
-inline diagnostic make_diagnostic(rule id, source_span span, std::string message, std::string help = {}) {
-    diagnostic d;
-    d.id = id;
-    d.level = default_severity(id);
-    d.span = span;
-    d.message = std::move(message);
-    d.help = std::move(help);
-    return d;
-}
-
 // A text node holding literal bytes [a, b) of `text`, with its span.
 inline node text_piece(const node& text, const literal_offsets& at, const source_map& map, std::size_t a,
                        std::size_t b) {

@@ -48,6 +48,9 @@ struct diagnostic {
     std::string help;  // a fix hint ("did you mean `(b)(1)`?"), empty when none is obvious
 };
 
+// A diagnostic of rule `id` at its default severity.
+diagnostic make_diagnostic(rule id, source_span span, std::string message, std::string help = {});
+
 // `file:line:col: severity: message [rule-id]` (no trailing newline). `file` may be empty.
 std::string format_diagnostic(const diagnostic& d, std::string_view file);
 

@@ -57,6 +57,8 @@ enum class table_alignment : std::uint8_t { none, left, center, right };
 // Which redaction scheme a redaction belongs to (§1).
 enum class redaction_scheme : std::uint8_t { foia, eo13526, frus, generic, bars };
 std::string_view scheme_name(redaction_scheme scheme) noexcept;
+// "none", "left", "center" or "right".
+std::string_view alignment_name(table_alignment alignment) noexcept;
 
 // The payload fields that most nodes never use. They live behind one pointer so that a node of
 // text costs about a hundred bytes, not six hundred: a 20 MB transcription has a million nodes.
