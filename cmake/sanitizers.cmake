@@ -1,0 +1,1 @@
+# Sanitizer builds (ARCHMARK_SANITIZE): see docs/robustness.md.

@@ -1,0 +1,1 @@
+target_sources(archmark_lib PRIVATE converters/json/json_writer.cpp)
