@@ -35,11 +35,20 @@ private:
     std::ostream& out_;
 };
 
+// HTML: the view a page opens in (a class on <body>; the page's stylesheet implements both).
+enum class html_view {
+    diplomatic,  // everything shown: deletions struck through, insertions raised
+    reading,     // deletions hidden, insertions inline
+};
+
 struct write_options {
     bool fragment = false;  // body content only, no page/document wrapper
     bool unsafe = false;    // HTML: pass raw HTML and dangerous URLs through
     bool archival = true;   // HTML: render archival nodes and notes (false: plain GFM rendering)
     std::string title;      // document title; empty: derived from the document
+    html_view view = html_view::diplomatic;  // HTML: the view the page opens in
+    std::string css;        // HTML: the user's stylesheet, embedded after the built-in one
+    std::string css_href;   // HTML: a stylesheet to link after the built-in one (a URL or path)
 };
 
 // HTML5: a standalone page with its stylesheet, or with `fragment` the body content only.
