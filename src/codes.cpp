@@ -5,8 +5,9 @@
 namespace archmark {
 namespace {
 
-// FOIA: 5 U.S.C. § 552(b). E.O. 13526: § 3.3(b) (25X), § 3.3(h) (50X, 75X).
-constexpr std::array<exemption_code, 37> codes{{
+// FOIA: 5 U.S.C. § 552(b). E.O. 13526: § 1.4 (the categories agencies cite, "1.4(B)"),
+// § 3.3(b) (25X), § 3.3(h) (50X, 75X).
+constexpr std::array<exemption_code, 45> codes{{
     {"(b)(1)", redaction_scheme::foia, "b1", "classified national security information"},
     {"(b)(2)", redaction_scheme::foia, "b2", "internal personnel rules and practices of an agency"},
     {"(b)(3)", redaction_scheme::foia, "b3", "information exempted from disclosure by another statute"},
@@ -22,6 +23,14 @@ constexpr std::array<exemption_code, 37> codes{{
     {"(b)(7)(F)", redaction_scheme::foia, "b7F", "law enforcement records: could endanger life or physical safety"},
     {"(b)(8)", redaction_scheme::foia, "b8", "reports on the supervision of financial institutions"},
     {"(b)(9)", redaction_scheme::foia, "b9", "geological and geophysical information concerning wells"},
+    {"1.4(A)", redaction_scheme::eo13526, "s1.4A", "classified: military plans, weapons systems or operations"},
+    {"1.4(B)", redaction_scheme::eo13526, "s1.4B", "classified: foreign government information"},
+    {"1.4(C)", redaction_scheme::eo13526, "s1.4C", "classified: intelligence activities, sources or methods, or cryptology"},
+    {"1.4(D)", redaction_scheme::eo13526, "s1.4D", "classified: foreign relations or foreign activities of the United States"},
+    {"1.4(E)", redaction_scheme::eo13526, "s1.4E", "classified: scientific, technological or economic matters of national security"},
+    {"1.4(F)", redaction_scheme::eo13526, "s1.4F", "classified: programs for safeguarding nuclear materials or facilities"},
+    {"1.4(G)", redaction_scheme::eo13526, "s1.4G", "classified: vulnerabilities or capabilities of systems relating to national security"},
+    {"1.4(H)", redaction_scheme::eo13526, "s1.4H", "classified: weapons of mass destruction"},
     {"25X1", redaction_scheme::eo13526, "x25X1", "would reveal a human intelligence source or methods"},
     {"25X1-human", redaction_scheme::eo13526, "x25X1-human", "would reveal the identity of a confidential human source"},
     {"25X2", redaction_scheme::eo13526, "x25X2", "would reveal information on weapons of mass destruction"},
