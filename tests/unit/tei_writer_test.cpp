@@ -43,6 +43,7 @@ std::string fragment(const node& document) {
     return tei(document, options);
 }
 
+// The header of a document without front matter; `class_decl` is the <classDecl> expected.
 std::string header(std::string_view title, std::string_view class_decl = {}) {
     std::string out =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -58,9 +59,16 @@ std::string header(std::string_view title, std::string_view class_decl = {}) {
         "      <sourceDesc>\n"
         "        <p>A transcription in archival Markdown.</p>\n"
         "      </sourceDesc>\n"
-        "    </fileDesc>\n";
+        "    </fileDesc>\n"
+        "    <encodingDesc>\n"
+        "      <appInfo>\n"
+        "        <application ident=\"archmark\" version=\"" + std::string(version) + "\">\n"
+        "          <label>archmark</label>\n"
+        "        </application>\n"
+        "      </appInfo>\n";
     out += class_decl;
-    out += "  </teiHeader>\n";
+    out += "    </encodingDesc>\n"
+           "  </teiHeader>\n";
     return out;
 }
 
@@ -132,13 +140,15 @@ TEST_CASE("a part is a div, and blocks after a closed div get a div of their own
           "</div>\n");
 }
 
-TEST_CASE("front matter gives the title and header notes; a dated heading holds a date", "[tei]") {
+TEST_CASE("front matter gives the title, the source, the language and header notes; a dated heading holds a date", "[tei]") {
     node document = doc({heading(2, "27 October"), para({text("x")})});
     document.children[0].attrs().when = "--10-27";
-    document.attrs().metadata = {{"source", "Department of State"}, {"title", "Chronology"}, {"archive", "NARA"}};
+    document.attrs().metadata = {{"source", "Department of State"}, {"title", "Chronology"}, {"archive", "NARA"},
+                                 {"date", "1962-10-27"}, {"collection", "Lot 66 D 204"}, {"language", "en"},
+                                 {"identifier", "frus-1"}, {"classification", "SECRET"}};
     CHECK(tei(document) ==
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n"
+          "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"en\">\n"
           "  <teiHeader>\n"
           "    <fileDesc>\n"
           "      <titleStmt>\n"
@@ -148,13 +158,26 @@ TEST_CASE("front matter gives the title and header notes; a dated heading holds 
           "        <p>Converted from archival Markdown by archmark " + std::string(version) + ".</p>\n"
           "      </publicationStmt>\n"
           "      <notesStmt>\n"
-          "        <note type=\"metadata\" n=\"source\">Department of State</note>\n"
-          "        <note type=\"metadata\" n=\"archive\">NARA</note>\n"
+          "        <note type=\"metadata\" n=\"collection\">Lot 66 D 204</note>\n"
           "      </notesStmt>\n"
           "      <sourceDesc>\n"
-          "        <p>A transcription in archival Markdown.</p>\n"
+          "        <bibl><title>Chronology</title><date when=\"1962-10-27\">1962-10-27</date>"
+          "<note type=\"source\">Department of State</note><orgName type=\"archive\">NARA</orgName>"
+          "<idno>frus-1</idno><note type=\"classification\">SECRET</note></bibl>\n"
           "      </sourceDesc>\n"
           "    </fileDesc>\n"
+          "    <encodingDesc>\n"
+          "      <appInfo>\n"
+          "        <application ident=\"archmark\" version=\"" + std::string(version) + "\">\n"
+          "          <label>archmark</label>\n"
+          "        </application>\n"
+          "      </appInfo>\n"
+          "    </encodingDesc>\n"
+          "    <profileDesc>\n"
+          "      <langUsage>\n"
+          "        <language ident=\"en\">en</language>\n"
+          "      </langUsage>\n"
+          "    </profileDesc>\n"
           "  </teiHeader>\n"
           "  <text>\n"
           "    <body>\n"
@@ -165,6 +188,12 @@ TEST_CASE("front matter gives the title and header notes; a dated heading holds 
           "    </body>\n"
           "  </text>\n"
           "</TEI>\n");
+    // A language that is not a language tag is kept as a note.
+    document.attrs().metadata = {{"language", "English (US)"}};
+    std::string out = tei(document);
+    CHECK(out.find("xml:lang") == std::string::npos);
+    CHECK(out.find("<note type=\"metadata\" n=\"language\">English (US)</note>") != std::string::npos);
+    CHECK(out.find("<langUsage>") == std::string::npos);
 }
 
 TEST_CASE("page breaks, notes and separators between blocks stay out of paragraphs and divs", "[tei]") {
@@ -180,7 +209,7 @@ TEST_CASE("page breaks, notes and separators between blocks stay out of paragrap
           "</div>\n"
           "<pb n=\"2\"/>\n"
           "<milestone unit=\"section\"/>\n"
-          "<note place=\"foot\" n=\"9\" xml:id=\"fn1\">Unused.</note>\n");
+          "<note place=\"foot\" n=\"9\" xml:id=\"d1fn1\">Unused.</note>\n");
 }
 
 TEST_CASE("a FOIA redaction is a gap pointing at its categories, declared in the header", "[tei]") {
@@ -188,7 +217,6 @@ TEST_CASE("a FOIA redaction is a gap pointing at its categories, declared in the
     node e = redaction(redaction_scheme::eo13526, {"25X1"}, "25X1");
     std::string out = tei(doc({para({text("The agent "), r, text(" met "), e, text(".")})}));
     CHECK(out == header("Untitled transcription",
-                        "    <encodingDesc>\n"
                         "      <classDecl>\n"
                         "        <taxonomy xml:id=\"foia\">\n"
                         "          <desc>FOIA exemptions, 5 U.S.C. § 552(b)</desc>\n"
@@ -200,13 +228,12 @@ TEST_CASE("a FOIA redaction is a gap pointing at its categories, declared in the
                         "          </category>\n"
                         "        </taxonomy>\n"
                         "        <taxonomy xml:id=\"eo13526\">\n"
-                        "          <desc>E.O. 13526 declassification exemptions</desc>\n"
+                        "          <desc>E.O. 13526 classification categories and exemptions</desc>\n"
                         "          <category xml:id=\"eo13526-x25X1\" n=\"25X1\">\n"
                         "            <catDesc>25X1: would reveal a human intelligence source or methods</catDesc>\n"
                         "          </category>\n"
                         "        </taxonomy>\n"
-                        "      </classDecl>\n"
-                        "    </encodingDesc>\n") +
+                        "      </classDecl>\n") +
                      "  <text>\n"
                      "    <body>\n"
                      "      <p>The agent <gap reason=\"redacted\" ana=\"#foia-b1 #foia-b3\"><desc type=\"exemption\">(b)(1)(b)(3)</desc></gap>"
@@ -215,7 +242,7 @@ TEST_CASE("a FOIA redaction is a gap pointing at its categories, declared in the
                      "  </text>\n"
                      "</TEI>\n");
     // No codes, no classDecl.
-    CHECK(tei(doc({para({text("x")})})).find("encodingDesc") == std::string::npos);
+    CHECK(tei(doc({para({text("x")})})).find("classDecl") == std::string::npos);
 }
 
 TEST_CASE("placeholders, black bars and statutes carry their extent and words", "[tei]") {
@@ -237,7 +264,7 @@ TEST_CASE("placeholders, black bars and statutes carry their extent and words", 
           "<gap reason=\"redacted\" quantity=\"4\" unit=\"char\"><desc>████</desc></gap>"
           "<gap reason=\"redacted\" ana=\"#foia-b3\"><desc type=\"exemption\">(b)(3) CIAAct</desc>"
           "<desc type=\"statute\">CIAAct</desc></gap>"
-          "<gap reason=\"redacted\"><desc>REDACTED 1.4(B)</desc></gap></p>\n");
+          "<gap reason=\"redacted\" ana=\"#eo13526-s1.4B\"><desc>REDACTED 1.4(B)</desc></gap></p>\n");
 }
 
 TEST_CASE("a footnote call carries its definition; a second call points at it", "[tei]") {
@@ -253,12 +280,12 @@ TEST_CASE("a footnote call carries its definition; a second call points at it", 
                    labelled(node_kind::footnote_reference, "d"), text(", missing"),
                    labelled(node_kind::footnote_reference, "zz")});
     CHECK(fragment(doc({p, definition, multi, unused, self})) ==
-          "<p>Call<note place=\"foot\" n=\"a\" xml:id=\"fn1\">See Document 59.</note>"
-          ", again<ptr type=\"noteAnchor\" target=\"#fn1\"/>"
-          ", long<note place=\"foot\" n=\"b\" xml:id=\"fn2\"><p>One.</p><p>Two.</p></note>"
-          ", self<note place=\"foot\" n=\"d\" xml:id=\"fn3\">Me<ptr type=\"noteAnchor\" target=\"#fn3\"/></note>"
+          "<p>Call<note place=\"foot\" n=\"a\" xml:id=\"d1fn1\">See Document 59.</note>"
+          ", again<ptr type=\"noteAnchor\" target=\"#d1fn1\"/>"
+          ", long<note place=\"foot\" n=\"b\" xml:id=\"d1fn2\"><p>One.</p><p>Two.</p></note>"
+          ", self<note place=\"foot\" n=\"d\" xml:id=\"d1fn3\">Me<ptr type=\"noteAnchor\" target=\"#d1fn3\"/></note>"
           ", missing[^zz]</p>\n"
-          "<note place=\"foot\" n=\"c\" xml:id=\"fn4\">Never called.</note>\n");
+          "<note place=\"foot\" n=\"c\" xml:id=\"d1fn4\">Never called.</note>\n");
 }
 
 TEST_CASE("footnotes nobody else calls and duplicate labels are kept", "[tei]") {
@@ -268,19 +295,19 @@ TEST_CASE("footnotes nobody else calls and duplicate labels are kept", "[tei]") 
     node second = labelled(node_kind::footnote_definition, "x", {para({text("Second.")})});
     CHECK(fragment(doc({para({text("Call"), labelled(node_kind::footnote_reference, "x")}), first, second,
                         lonely})) ==
-          "<p>Call<note place=\"foot\" n=\"x\" xml:id=\"fn1\">First.</note></p>\n"
-          "<note place=\"foot\" n=\"x\" xml:id=\"fn2\">Second.</note>\n"
-          "<note place=\"foot\" n=\"me\" xml:id=\"fn3\">Only I call me<ptr type=\"noteAnchor\" target=\"#fn3\"/></note>\n");
+          "<p>Call<note place=\"foot\" n=\"x\" xml:id=\"d1fn1\">First.</note></p>\n"
+          "<note place=\"foot\" n=\"x\" xml:id=\"d1fn2\">Second.</note>\n"
+          "<note place=\"foot\" n=\"me\" xml:id=\"d1fn3\">Only I call me<ptr type=\"noteAnchor\" target=\"#d1fn3\"/></note>\n");
     // A body of notes only still has a block.
     CHECK(fragment(doc({lonely})) ==
-          "<note place=\"foot\" n=\"me\" xml:id=\"fn1\">Only I call me<ptr type=\"noteAnchor\" target=\"#fn1\"/></note>\n"
+          "<note place=\"foot\" n=\"me\" xml:id=\"d1fn1\">Only I call me<ptr type=\"noteAnchor\" target=\"#d1fn1\"/></note>\n"
           "<p/>\n");
 }
 
 TEST_CASE("a resolved note is written at its call", "[tei]") {
     node note = labelled(node_kind::note, "*", {text("On Friday.")});
     CHECK(fragment(doc({para({text("Letter"), note})})) ==
-          "<p>Letter<note place=\"foot\" n=\"*\" xml:id=\"fn1\">On Friday.</note></p>\n");
+          "<p>Letter<note place=\"foot\" n=\"*\" xml:id=\"d1fn1\">On Friday.</note></p>\n");
 }
 
 TEST_CASE("lists: bulleted and numbered, tight items run in, task boxes", "[tei]") {
@@ -381,26 +408,120 @@ TEST_CASE("edits, editorial brackets and letter structure", "[tei]") {
           "26<hi rend=\"superscript\">th</hi> H<hi rend=\"subscript\">2</hi>O "
           "<sic>teh</sic><supplied reason=\"omitted-in-original\">a</supplied><unclear cert=\"low\">word</unclear>"
           "<gap reason=\"illegible\" quantity=\"3\" unit=\"word\"><desc>3 words illegible</desc></gap>"
-          "<note type=\"editorial\">Editor's note</note><pb n=\"2\"/><seg type=\"portionMark\">(S//NF)</seg></p>\n");
+          "<note type=\"editorial\">Editor's note</note><pb n=\"2\"/><seg type=\"portionMark\" ana=\"#cls-S-NF\">(S//NF)</seg></p>\n");
 
     node stamp = make(node_kind::stamp, {text("RELEASE IN PART B1")});
     stamp.attrs().codes = {"(b)(1)"};
     stamp.attrs().subtype = "release";
-    CHECK(fragment(doc({make(node_kind::classification, {text("SECRET")}),
-                        make(node_kind::dateline, {text("Moscow, October 27, 1962.")}),
-                        make(node_kind::salutation, {text("Dear Sir:")}),
-                        make(node_kind::closing, {text("Yours,")}),
+    node banner = make(node_kind::classification, {text("SECRET")});
+    banner.attrs().marking = "SECRET";
+    node dateline = make(node_kind::dateline, {text("Moscow, October 27, 1962.")});
+    dateline.attrs().place_name = "Moscow";
+    dateline.attrs().when = "1962-10-27";
+    dateline.attrs().written = "October 27, 1962";
+    CHECK(fragment(doc({banner, dateline, make(node_kind::salutation, {text("Dear Sir:")}),
+                        para({text("Text.")}), make(node_kind::closing, {text("Yours,")}),
                         make(node_kind::signature, {text("(s) N. K.")}),
                         make(node_kind::source_note, {text("Source: files.")}), stamp,
                         make(node_kind::separator)})) ==
-          "<fw type=\"classification\" place=\"top\">SECRET</fw>\n"
-          "<ab type=\"dateline\">Moscow, October 27, 1962.</ab>\n"
-          "<ab type=\"salutation\">Dear Sir:</ab>\n"
-          "<ab type=\"closing\">Yours,</ab>\n"
-          "<ab type=\"signature\">(s) N. K.</ab>\n"
-          "<note type=\"source\">Source: files.</note>\n"
-          "<fw type=\"stamp\" subtype=\"release\" ana=\"#foia-b1\">RELEASE IN PART B1</fw>\n"
-          "<milestone unit=\"section\"/>\n");
+          "<div type=\"letter\">\n"
+          "  <fw type=\"classification\" place=\"top\" ana=\"#cls-SECRET\">SECRET</fw>\n"
+          "  <opener>\n"
+          "    <dateline><placeName>Moscow</placeName>, <date when=\"1962-10-27\">October 27, 1962</date>.</dateline>\n"
+          "    <salute>Dear Sir:</salute>\n"
+          "  </opener>\n"
+          "  <p>Text.</p>\n"
+          "  <closer>\n"
+          "    <salute>Yours,</salute>\n"
+          "    <signed>(s) N. K.</signed>\n"
+          "  </closer>\n"
+          "  <note type=\"source\">Source: files.</note>\n"
+          "  <fw type=\"stamp\" subtype=\"release\" ana=\"#foia-b1\">RELEASE IN PART B1</fw>\n"
+          "  <milestone unit=\"section\"/>\n"
+          "</div>\n");
+}
+
+TEST_CASE("an opener after text starts a letter; text after a closer is a postscript", "[tei]") {
+    node salute = make(node_kind::salutation, {text("Dear Sir:")});
+    node signature = make(node_kind::signature, {text("(s) A")});
+    CHECK(fragment(doc({para({text("Cover note.")}), salute, para({text("One.")}), signature,
+                        para({text("P.S. Two.")}), salute, para({text("Three.")}), heading(1, "Next"),
+                        para({text("Four.")})})) ==
+          "<p>Cover note.</p>\n"
+          "<div type=\"letter\">\n"
+          "  <opener>\n"
+          "    <salute>Dear Sir:</salute>\n"
+          "  </opener>\n"
+          "  <p>One.</p>\n"
+          "  <closer>\n"
+          "    <signed>(s) A</signed>\n"
+          "  </closer>\n"
+          "  <postscript>\n"
+          "    <p>P.S. Two.</p>\n"
+          "  </postscript>\n"
+          "</div>\n"
+          "<div type=\"letter\">\n"
+          "  <opener>\n"
+          "    <salute>Dear Sir:</salute>\n"
+          "  </opener>\n"
+          "  <p>Three.</p>\n"
+          "</div>\n"
+          "<div>\n"
+          "  <head>Next</head>\n"
+          "  <p>Four.</p>\n"
+          "</div>\n");
+}
+
+TEST_CASE("a closer ends a letter that holds the text since the heading; the source note joins the head", "[tei]") {
+    CHECK(fragment(doc({heading(2, "91. Message"), make(node_kind::dateline, {text("Moscow, 1962.")}),
+                        para({text("Text.")}), make(node_kind::signature, {text("N. Khrushchev")}),
+                        make(node_kind::source_note, {text("Source: Lot 66 D 204.")}),
+                        heading(2, "92. Reply"), para({text("Reply.")})})) ==
+          "<div>\n"
+          "  <head>91. Message<note type=\"source\">Source: Lot 66 D 204.</note></head>\n"
+          "  <div type=\"letter\">\n"
+          "    <opener>\n"
+          "      <dateline>Moscow, 1962.</dateline>\n"
+          "    </opener>\n"
+          "    <p>Text.</p>\n"
+          "    <closer>\n"
+          "      <signed>N. Khrushchev</signed>\n"
+          "    </closer>\n"
+          "  </div>\n"
+          "</div>\n"
+          "<div>\n"
+          "  <head>92. Reply</head>\n"
+          "  <p>Reply.</p>\n"
+          "</div>\n");
+}
+
+TEST_CASE("letter lines inside a quote stay blocks of their own", "[tei]") {
+    node dateline = make(node_kind::dateline, {text("Moscow, October 27, 1962.")});
+    dateline.attrs().place_name = "Moscow";
+    dateline.attrs().when = "1962-10-27";
+    dateline.attrs().written = "October 27, 1962";
+    CHECK(fragment(doc({make(node_kind::block_quote, {dateline, make(node_kind::signature, {text("(s) K")})})})) ==
+          "<quote><ab type=\"dateline\"><placeName>Moscow</placeName>, <date when=\"1962-10-27\">October 27, 1962</date>."
+          "</ab><ab type=\"signature\">(s) K</ab></quote>\n");
+}
+
+TEST_CASE("what TEI cannot express is kept as text and reported at its span", "[tei]") {
+    node raw = literal(node_kind::html_inline, "<span>");
+    raw.span = {10, 16, 2, 3, 2, 9};
+    node titled = link("https://example.org", {text("site")}, "The title");
+    titled.span = {20, 50, 3, 1, 3, 31};
+    std::string out;
+    string_sink sink(out);
+    std::vector<diagnostic> diagnostics;
+    write_options options;
+    options.fragment = true;
+    write_tei(doc({para({raw, titled})}), options, sink, diagnostics);
+    CHECK(out == "<p>&lt;span&gt;<ref target=\"https://example.org\">site</ref></p>\n");
+    REQUIRE(diagnostics.size() == 2);
+    CHECK(format_diagnostic(diagnostics[0], "f.md") ==
+          "f.md:2:3: warning: raw HTML is kept as text in TEI [output.unsupported]");
+    CHECK(format_diagnostic(diagnostics[1], "f.md") ==
+          "f.md:3:1: warning: a link title has no TEI form; the link is written without it [output.unsupported]");
 }
 
 // Trees parse() never returns (a kind where it cannot stand) must still give well-formed XML.

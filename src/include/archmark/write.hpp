@@ -19,6 +19,7 @@ public:
     virtual void write(std::string_view bytes) = 0;
 };
 
+// A sink that appends to a std::string the caller owns (and must keep alive).
 class string_sink final : public output_sink {
 public:
     explicit string_sink(std::string& out) : out_(out) {}
@@ -27,6 +28,7 @@ private:
     std::string& out_;
 };
 
+// A sink that writes to a std::ostream the caller owns; stream errors are left in the stream.
 class ostream_sink final : public output_sink {
 public:
     explicit ostream_sink(std::ostream& out) : out_(out) {}
@@ -41,6 +43,7 @@ enum class html_view {
     reading,     // deletions hidden, insertions inline
 };
 
+// What the writers are told; each writer reads the fields that concern it.
 struct write_options {
     bool fragment = false;  // body content only, no page/document wrapper
     bool unsafe = false;    // HTML: pass raw HTML and dangerous URLs through
@@ -56,8 +59,12 @@ void write_html(const node& document, const write_options& options, output_sink&
 // The whole AST as JSON (docs/json.md), with spans. `source` is not needed: nodes carry spans.
 void write_json(const node& document, const std::vector<diagnostic>& diagnostics,
                 const write_options& options, output_sink& sink);
-// TEI P5 XML: a whole <TEI> document, or with `fragment` the <body> content.
+// TEI P5 XML: a whole <TEI> document, or with `fragment` the <body> content (docs/tei-mapping.md).
 void write_tei(const node& document, const write_options& options, output_sink& sink);
+// The same, adding an output.unsupported warning to `diagnostics` for each node whose TEI form
+// loses something (raw HTML kept as text, a link title).
+void write_tei(const node& document, const write_options& options, output_sink& sink,
+               std::vector<diagnostic>& diagnostics);
 // Canonical archmark Markdown (docs/markdown.md); parses back to the same tree. `fragment`: no front matter.
 void write_markdown(const node& document, const write_options& options, output_sink& sink);
 
