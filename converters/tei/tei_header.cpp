@@ -113,12 +113,8 @@ void builder::header(pugi::xml_node tei, const write_options& options) const {
     }
     source_desc(file_desc);
 
-    auto encoding_desc = header.append_child("encodingDesc");
-    auto application = encoding_desc.append_child("appInfo").append_child("application");
-    application.append_attribute("ident") = "archmark";
-    application.append_attribute("version") = version;
-    text(application.append_child("label"), "archmark");
-    class_decl(encoding_desc);
+    // (No <appInfo>: the publication statement names archmark, and tei_lite has no appInfo.)
+    if (!codes_.empty() || !markings_.empty()) class_decl(header.append_child("encodingDesc"));
 
     if (auto language = this->language(); !language.empty()) {
         auto entry = header.append_child("profileDesc").append_child("langUsage").append_child("language");
@@ -174,7 +170,6 @@ void builder::source_desc(pugi::xml_node file_desc) const {
 // One taxonomy per scheme with a category for each code that occurs (conventions.md §1), and
 // one for the classification markings that portion marks and banners point at.
 void builder::class_decl(pugi::xml_node encoding_desc) const {
-    if (codes_.empty() && markings_.empty()) return;
     auto decl = encoding_desc.append_child("classDecl");
     for (auto [scheme, description] :
          {std::pair{redaction_scheme::foia, "FOIA exemptions, 5 U.S.C. § 552(b)"},

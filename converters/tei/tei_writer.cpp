@@ -16,7 +16,7 @@ namespace {
 // Elements whose content is elements only: whitespace added there for readability is not text.
 bool element_only(std::string_view name) {
     for (std::string_view n : {"TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "notesStmt",
-                               "sourceDesc", "encodingDesc", "appInfo", "application", "classDecl", "taxonomy", "category",
+                               "sourceDesc", "encodingDesc", "classDecl", "taxonomy", "category",
                                "profileDesc", "langUsage", "text", "body", "div", "list", "table", "opener",
                                "closer", "postscript"})
         if (n == name) return true;

@@ -59,16 +59,9 @@ std::string header(std::string_view title, std::string_view class_decl = {}) {
         "      <sourceDesc>\n"
         "        <p>A transcription in archival Markdown.</p>\n"
         "      </sourceDesc>\n"
-        "    </fileDesc>\n"
-        "    <encodingDesc>\n"
-        "      <appInfo>\n"
-        "        <application ident=\"archmark\" version=\"" + std::string(version) + "\">\n"
-        "          <label>archmark</label>\n"
-        "        </application>\n"
-        "      </appInfo>\n";
-    out += class_decl;
-    out += "    </encodingDesc>\n"
-           "  </teiHeader>\n";
+        "    </fileDesc>\n";
+    if (!class_decl.empty()) out += "    <encodingDesc>\n" + std::string(class_decl) + "    </encodingDesc>\n";
+    out += "  </teiHeader>\n";
     return out;
 }
 
@@ -166,13 +159,6 @@ TEST_CASE("front matter gives the title, the source, the language and header not
           "<idno>frus-1</idno><note type=\"classification\">SECRET</note></bibl>\n"
           "      </sourceDesc>\n"
           "    </fileDesc>\n"
-          "    <encodingDesc>\n"
-          "      <appInfo>\n"
-          "        <application ident=\"archmark\" version=\"" + std::string(version) + "\">\n"
-          "          <label>archmark</label>\n"
-          "        </application>\n"
-          "      </appInfo>\n"
-          "    </encodingDesc>\n"
           "    <profileDesc>\n"
           "      <langUsage>\n"
           "        <language ident=\"en\">en</language>\n"
