@@ -87,6 +87,7 @@ void payload(std::string& out, const node& n) {
     case node_kind::dateline:
         if (!n.attrs().place_name.empty()) field(out, "place", n.attrs().place_name);
         if (!n.attrs().when.empty()) out += " when=" + n.attrs().when;
+        if (!n.attrs().written.empty()) field(out, "date", n.attrs().written);
         break;
     case node_kind::classification: case node_kind::portion_mark:
         field(out, "marking", n.attrs().marking);

@@ -282,6 +282,8 @@ void write_payload(json_out& out, const node& n) {
         out.string_or_null(n.attrs().place_name);
         out.key("when");
         out.string_or_null(n.attrs().when);
+        out.key("date");
+        out.string_or_null(n.attrs().written);
         break;
     case node_kind::classification: case node_kind::portion_mark:
         out.key("marking");

@@ -408,6 +408,7 @@ void letter_builder::fill(node& n, const unit& u) {
     if (n.kind == node_kind::dateline) {
         n.attrs().place_name = std::move(facts.place_name);
         n.attrs().when = std::move(facts.when);
+        n.attrs().written = std::move(facts.date);
     } else if (n.kind == node_kind::classification) {
         n.attrs().marking = std::move(facts.marking);
     } else if (n.kind == node_kind::page_break) {

@@ -32,6 +32,7 @@ std::size_t prefix_length(std::string_view text) {
 struct date_state {
     int month = 0, day = 0, year = 0;
     std::string place;
+    std::string written;  // the calendar date as written
 };
 
 template <typename Rule>
@@ -69,6 +70,12 @@ struct date_action<grammar::year> {
 };
 
 template <>
+struct date_action<grammar::calendar_date> {
+    template <typename Input>
+    static void apply(const Input& in, date_state& st) { st.written = in.string(); }
+};
+
+template <>
 struct date_action<grammar::place> {
     template <typename Input>
     static void apply(const Input& in, date_state& st) { st.place = in.string(); }
@@ -92,6 +99,7 @@ bool read_dateline(std::string_view text, line_facts& facts) {
     if (facts.when.empty() || (!st.year && st.place.empty())) return false;
     facts.form = line_form::dateline;
     facts.place_name = std::move(st.place);
+    facts.date = std::move(st.written);
     return true;
 }
 

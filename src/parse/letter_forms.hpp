@@ -33,6 +33,7 @@ struct line_facts {
     line_form form = line_form::body;
     std::string place_name;  // dateline: "Moscow"
     std::string when;        // dateline: "1962-10-27", "--10-27"
+    std::string date;        // dateline: the date as written, "October 27, 1962"
     std::string marking;     // classification: "TOP SECRET"
     std::string subtype;     // stamp: "release", "declassification", "classification-authority"
     std::string label;       // page_break: "2"

@@ -50,12 +50,15 @@ std::string_view kind_name(node_kind kind) noexcept;
 // Whether `kind` is an inline kind (lives inside paragraphs, headings and table cells).
 bool is_inline(node_kind kind) noexcept;
 
+// list: bulleted or numbered; the numbered list's delimiter (`1.` or `1)`).
 enum class list_type : std::uint8_t { bullet, ordered };
 enum class list_delimiter : std::uint8_t { none, period, paren };
+// table and table_cell: a column's alignment (GFM `:--`, `:-:`, `--:`).
 enum class table_alignment : std::uint8_t { none, left, center, right };
 
 // Which redaction scheme a redaction belongs to (§1).
 enum class redaction_scheme : std::uint8_t { foia, eo13526, frus, generic, bars };
+// "foia", "eo13526", "frus", "generic" or "bars".
 std::string_view scheme_name(redaction_scheme scheme) noexcept;
 // "none", "left", "center" or "right".
 std::string_view alignment_name(table_alignment alignment) noexcept;
@@ -89,7 +92,8 @@ struct node_attributes {
     // classification and portion_mark: the marking, normalized ("TOP SECRET", "S//NF")
     std::string marking;
     // page_break and separator: the source as written ("- 2 -", "[Page 2]", "---"), for writers
-    // that keep the transcription's spelling (Markdown)
+    // that keep the transcription's spelling (Markdown); dateline: the date as written
+    // ("October 27, 1962"), for writers that mark it up (TEI <date>)
     std::string written;
     // table: one alignment per column
     std::vector<table_alignment> alignments;
@@ -124,6 +128,7 @@ struct node {
     // redaction (FRUS placeholders, black bars), gap: how much is missing
     std::optional<int> quantity;
 
+    // Copies are deep (children and payload); moves are cheap.
     node() = default;
     node(const node& other);
     node& operator=(const node& other);
