@@ -50,6 +50,14 @@ bool global_element(pugi::xml_node c) {
     return name == "milestone" || name == "note" || name == "fw" || name == "pb" || name == "gap";
 }
 
+// Whether `div` holds text (model.common): anything but its head, opener and global elements.
+bool has_text(pugi::xml_node div) {
+    for (auto c = div.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element && !global_element(c) && !named(c, "head") && !named(c, "opener"))
+            return true;
+    return false;
+}
+
 // Whether the last element of `parent` other than global ones is a <div>: then only <div>s may
 // follow.
 bool after_division(pugi::xml_node parent) {
@@ -65,11 +73,11 @@ void builder::body(pugi::xml_node body, const element_sink& flush) {
     // A definition called only from inside itself has not been written yet: keep it at the end.
     for (const node* definition : definition_order_)
         if (called_.count(definition) && !note_ids_.count(definition)) definition_note(body, *definition);
-    // <body> needs a block; global elements do not count. (Flushed elements preceded a <div>,
-    // which is still here.)
+    // <body> needs a block or a division; global elements and an opener do not count.
+    // (Flushed elements preceded a <div>, which is still here.)
     bool has_block = false;
     for (auto c = body.first_child(); c && !has_block; c = c.next_sibling())
-        has_block = c.type() == pugi::node_element && !global_element(c);
+        has_block = c.type() == pugi::node_element && !global_element(c) && !named(c, "opener");
     if (!has_block) body.append_child("p");
 }
 
@@ -167,6 +175,12 @@ void builder::closer_part(std::vector<scope>& open, const node& b) {
         }
         open.back().at = phase::middle;
         open.push_back({letter, untitled_rank, phase::middle, true});
+    }
+    // TEI wants text before a closer: with none yet, the line joins the letter's opener, which
+    // may hold signatures and salutations too.
+    if (!has_text(open.back().element)) {
+        letter_line(last_or_new(open.back().element, "opener"), b);
+        return;
     }
     open.back().at = phase::bottom;
     letter_line(last_or_new(open.back().element, "closer"), b);

@@ -3,11 +3,15 @@
 
 Usage:
     validate_tei.py --archmark PATH --schema tei_all.rng --work DIR
-                    [--spec SPEC.txt ...] [--inputs DIR ...] [--verbose]
+                    [--spec SPEC.txt ...] [--inputs DIR ...] [--random N] [--verbose]
 
 Inputs: every example of each --spec file (cmark's format: 32 backticks + ' example', the
 Markdown, '.', the HTML, 32 backticks; '→' is a tab) and every *.md file in each --inputs folder
-but README.md (a missing folder counts as empty; a missing spec file is an error). Each input is
+but README.md (a missing folder counts as empty; a missing spec file is an error), and with
+--random N, N documents made of random sequences of letter-structure paragraphs (headings,
+datelines, salutations, closings, signatures, source notes, parts, stamps, separators, page
+breaks, notes, lists), the same every run: the divisions, openers, closers and postscripts TEI
+allows depend on the order of blocks. Each input is
 converted three times: a whole TEI document with the archival pass on, the same with it off
 (--no-archival), and --fragment (validated inside a minimal TEI document). One archmark call per
 mode converts all inputs; then one call per input whose output is missing.
@@ -22,6 +26,7 @@ import argparse
 import collections
 import concurrent.futures
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -57,6 +62,26 @@ def spec_examples(path):
                     markdown.append(line)
 
 
+# Paragraphs whose order decides the TEI divisions (conventions.md §4), for --random.
+STRUCTURE_PARAGRAPHS = [
+    "# Heading one", "## Heading two", "### Heading three", "Paragraph text.", "Moscow, October 27, 1962.",
+    "Dear Mr. President:", "Sincerely yours,", "(s) John F. Kennedy", "Source: Department of State files.",
+    "* * *", "[Page 2]", "DRAFT FOLLOWS", "TOP SECRET", "RELEASE IN FULL", "- item one\n- item two",
+    "P.S. Later.", "> quoted text", "Call[^1] here.", "[^1]: The note.", "(S) Portion marked.",
+    "Respectfully,", "/s/ Dean Rusk", "---", "> Dear Sir:\n>\n> (s) Quoted",
+]
+
+
+def random_documents(count, input_dir, inputs):
+    rng = random.Random(20261123)
+    for number in range(count):
+        paragraphs = [rng.choice(STRUCTURE_PARAGRAPHS) for _ in range(rng.randint(1, 14))]
+        name = f"random-{number:04d}.md"
+        with open(os.path.join(input_dir, name), "w", encoding="utf-8") as f:
+            f.write("\n\n".join(paragraphs) + "\n")
+        inputs[name] = f"random document {number} ({name} in the work folder)"
+
+
 def collect_inputs(args, input_dir):
     """Writes/copies every input into input_dir; returns {name: description}."""
     inputs = {}
@@ -78,6 +103,7 @@ def collect_inputs(args, input_dir):
                 name = f"{prefix}-{entry}"
                 shutil.copyfile(os.path.join(folder, entry), os.path.join(input_dir, name))
                 inputs[name] = os.path.join(folder, entry)
+    random_documents(getattr(args, "random", 0), input_dir, inputs)
     return inputs
 
 
@@ -124,6 +150,7 @@ def main():
     parser.add_argument("--work", required=True)
     parser.add_argument("--spec", action="append", default=[])
     parser.add_argument("--inputs", action="append", default=[])
+    parser.add_argument("--random", type=int, default=0)
     parser.add_argument("--jing", default=shutil.which("jing"))
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
