@@ -2,6 +2,7 @@
 target_sources(archmark_lib PRIVATE
   src/codes.cpp
   src/compare.cpp
+  src/convert.cpp
   src/diagnostic.cpp
   src/document.cpp
   src/dump.cpp

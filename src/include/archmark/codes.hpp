@@ -9,6 +9,7 @@
 
 namespace archmark {
 
+// One row of the table of codes.
 struct exemption_code {
     std::string_view code;     // normalized spelling: "(b)(1)", "(b)(7)(C)", "25X1", "50X1-HUM"
     redaction_scheme scheme;   // foia or eo13526

@@ -10,7 +10,9 @@
 
 namespace archmark {
 
+// How serious a diagnostic is, least first.
 enum class severity : std::uint8_t { note, warning, error };
+// "note", "warning" or "error".
 std::string_view severity_name(severity s) noexcept;
 
 // Stable rule ids (conventions.md §8). The string form ("redaction.near-miss") is what users see,
@@ -37,9 +39,12 @@ enum class rule : std::uint8_t {
 };
 inline constexpr int rule_count = static_cast<int>(rule::output_unsupported) + 1;
 
+// The rule's id as users see it ("redaction.near-miss").
 std::string_view rule_id(rule r) noexcept;
+// The severity a rule reports at unless configured otherwise.
 severity default_severity(rule r) noexcept;
 
+// One finding: which rule, how serious, where, and what to say.
 struct diagnostic {
     rule id = rule::input_utf8;
     archmark::severity level = archmark::severity::error;

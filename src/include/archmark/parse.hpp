@@ -9,11 +9,13 @@
 
 namespace archmark {
 
+// How parse() reads its input.
 struct parse_options {
     bool archival = true;   // run the archival pass (redactions, edits, notes, letter structure)
     bool autolink = false;  // GFM extended autolinks (off by default: they double cmark-gfm's cost)
 };
 
+// What parse() returns: the tree and the diagnostics (the tree survives errors).
 struct parse_result {
     node document;                       // kind document; empty when the input was rejected
     std::vector<diagnostic> diagnostics; // in source order
