@@ -78,6 +78,20 @@ std::string code_ids(const node& n) {
     return out;
 }
 
+// A date HTML's <time datetime> accepts as written: YYYY, YYYY-MM or YYYY-MM-DD.
+bool is_iso_date(std::string_view s) {
+    auto digits = [&](std::size_t from, std::size_t count) {
+        for (std::size_t i = from; i < from + count; ++i)
+            if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+        return true;
+    };
+    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+    if (!digits(0, 4)) return false;
+    if (s.size() >= 7 && (s[4] != '-' || !digits(5, 2))) return false;
+    if (s.size() == 10 && (s[7] != '-' || !digits(8, 2))) return false;
+    return true;
+}
+
 }  // namespace
 
 void html_writer::redaction(const node& n) {
@@ -168,24 +182,37 @@ void html_writer::stamp(const node& n) {
 }
 
 // Front matter (conventions.md §6) opens the content: the title as <h1>, the other keys as a
-// description list, in the order written.
+// description list, in the order written. A title given in the options heads it too; a title
+// taken from the first heading does not (the heading shows it already).
 void html_writer::front_matter(const node& document) {
-    if (document.attrs().metadata.empty()) return;
+    const auto& metadata = document.attrs().metadata;
+    if (metadata.empty() && options_.title.empty()) return;
     put("<header class=\"front-matter\">\n");
+    std::string_view title = options_.title;
+    for (const auto& [key, value] : metadata)
+        if (key == "title" && title.empty()) title = value;
+    if (!title.empty()) {
+        put("<h1>");
+        text(title);
+        put("</h1>\n");
+    }
     bool listed = false;
-    for (const auto& [key, value] : document.attrs().metadata) {
-        if (key == "title") {
-            put("<h1>");
-            text(value);
-            put("</h1>\n");
-            continue;
-        }
+    for (const auto& [key, value] : metadata) {
+        if (key == "title") continue;
         if (!listed) put("<dl>\n");
         listed = true;
         put("<dt>");
         text(key);
         put("</dt>\n<dd>");
-        text(value);
+        if (is_iso_date(value)) {
+            put("<time");
+            attribute("datetime", value);
+            put('>');
+            text(value);
+            put("</time>");
+        } else {
+            text(value);
+        }
         put("</dd>\n");
     }
     if (listed) put("</dl>\n");
@@ -265,51 +292,81 @@ void html_writer::gap(const node& n) {
     put("</span>");
 }
 
-// A note call: numbered in call order; the printed mark is the note's label (`*` included).
-// Every note body is written in the notes section, with or without the archival rendering.
+// A note call: numbered in order of first call; the printed mark is the note's label (`*`
+// included). The parser gives a note's body to its first call only, so a later call with no body
+// and the label of an earlier call (in the same style) calls that note again: it links to the
+// same body, under an id of its own (`fnref-1-2`), and the body links back to every call.
 void html_writer::note_call(const node& n) {
-    auto [it, added] = note_numbers_.emplace(&n, notes_.size() + 1);
-    if (added) notes_.push_back(&n);
-    std::string number = std::to_string(it->second);
+    std::size_t index;
+    int occurrence = 1;
+    std::string key = n.attrs().subtype + '\0' + n.attrs().label;
+    auto earlier = n.children.empty() && !n.attrs().label.empty() ? note_by_label_.find(key) : note_by_label_.end();
+    if (earlier != note_by_label_.end()) {
+        index = earlier->second;
+        occurrence = ++notes_[index].calls;
+    } else {
+        index = notes_.size();
+        notes_.push_back({&n, 1});
+        if (!n.attrs().label.empty()) note_by_label_.emplace(std::move(key), index);  // the first one stays
+    }
+    std::string number = std::to_string(index + 1);
     put(options_.archival ? "<sup class=\"note-call\">" : "<sup>");
     put("<a href=\"#fn-");
     put(number);
     put("\" id=\"fnref-");
     put(number);
+    if (occurrence > 1) {
+        put('-');
+        put(std::to_string(occurrence));
+    }
     put("\">");
     text(n.attrs().label.empty() ? number : n.attrs().label);
     put("</a></sup>");
 }
 
-// The bodies of the notes called, in call order, each with a link back to its call. A body may
-// call further notes; they are appended and written in turn.
+// A note that no call took (the parser leaves it at the end of the document): listed with the
+// others, with no back-link.
+void html_writer::uncalled_note(const node& n) { notes_.push_back({&n, 0}); }
+
+// The bodies of the notes, in order of first call, each with a link back to each of its calls
+// (the second and later ones marked with their count, as GFM does). A body may call further
+// notes; they are appended and written in turn.
 void html_writer::notes() {
     if (notes_.empty()) return;
     cr();
     put("<section class=\"notes\" aria-label=\"Notes\">\n<ol>\n");
     for (std::size_t i = 0; i < notes_.size(); ++i) {
-        const node& n = *notes_[i];
+        const node& n = *notes_[i].call;
         std::string number = std::to_string(i + 1);
         put("<li id=\"fn-");
         put(number);
         put('"');
         if (!n.attrs().label.empty() && n.attrs().label != number) attribute("data-mark", n.attrs().label);
         put('>');
-        backrefs_ = "<a href=\"#fnref-" + number +
-                    "\" class=\"note-backref\" aria-label=\"Back to text\">↩</a>";
+        backrefs_.clear();
+        for (int k = 1; k <= notes_[i].calls; ++k) {
+            backrefs_ += k == 1 ? "<a href=\"#fnref-" : " <a href=\"#fnref-";
+            backrefs_ += number;
+            if (k > 1) backrefs_ += '-' + std::to_string(k);
+            backrefs_ += "\" class=\"note-backref\" aria-label=\"Back to text";
+            if (k > 1) backrefs_ += " (call " + std::to_string(k) + ")";
+            backrefs_ += "\">↩";
+            if (k > 1) backrefs_ += "<sup>" + std::to_string(k) + "</sup>";
+            backrefs_ += "</a>";
+        }
         bool run_in = n.children.empty() || is_inline(n.children.front().kind);
         if (run_in) {
             put("<p>");
             inlines(n);
-            if (!n.children.empty()) put(' ');
+            if (!n.children.empty() && !backrefs_.empty()) put(' ');
             put(backrefs_);
             put("</p>");
         } else {
             put('\n');
-            bool in_paragraph = n.children.back().kind == node_kind::paragraph;
+            bool in_paragraph = !backrefs_.empty() && n.children.back().kind == node_kind::paragraph;
             if (in_paragraph) backref_paragraph_ = &n.children.back();
             blocks(n);
-            if (!in_paragraph) {
+            if (!in_paragraph && !backrefs_.empty()) {
                 put(backrefs_);
                 put('\n');
             }

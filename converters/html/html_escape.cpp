@@ -67,6 +67,22 @@ void append_href(std::string& out, std::string_view url) {
     out.append(url.data() + run, url.size() - run);
 }
 
+void append_url(std::string& out, std::string_view url, bool unsafe) {
+    if (unsafe || !is_dangerous_url(url)) append_href(out, url);
+}
+
+void append_style_text(std::string& out, std::string_view css) {
+    // In CSS `\/` is an escaped `/`, so the rewrite keeps the meaning of any selector or string.
+    std::size_t run = 0;
+    for (std::size_t lt = css.find('<'); lt != std::string_view::npos; lt = css.find('<', lt + 1)) {
+        if (!starts_with_nocase(css.substr(lt), "</style")) continue;
+        out.append(css.data() + run, lt + 1 - run);
+        out += '\\';
+        run = lt + 1;
+    }
+    out.append(css.data() + run, css.size() - run);
+}
+
 bool is_dangerous_url(std::string_view url) noexcept {
     if (starts_with_nocase(url, "data:image/")) {
         std::string_view type = url.substr(11);

@@ -18,6 +18,14 @@ void append_escaped(std::string& out, std::string_view s, html_context context =
 // outside a safe set are percent-encoded, `&` becomes `&amp;` and `'` becomes `&#x27;`.
 void append_href(std::string& out, std::string_view url);
 
+// Appends a URL for an href/src attribute: append_href, or nothing when the URL is dangerous
+// (is_dangerous_url) and `unsafe` is off. Every URL the writer emits goes through here.
+void append_url(std::string& out, std::string_view url, bool unsafe);
+
+// Appends a user's stylesheet for a <style> element: the text as given, except that `</style`
+// (any case) becomes `<\/style`, so the sheet cannot close its element and inject markup.
+void append_style_text(std::string& out, std::string_view css);
+
 // Whether cmark-gfm treats `url` as dangerous: it starts (case-insensitively) with javascript:,
 // vbscript:, file: or data:, except data:image/png, gif, jpeg and webp.
 bool is_dangerous_url(std::string_view url) noexcept;

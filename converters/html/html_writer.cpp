@@ -206,9 +206,7 @@ void html_writer::attribute(std::string_view name, std::string_view value) {
     put('"');
 }
 
-void html_writer::url(std::string_view destination) {
-    if (options_.unsafe || !is_dangerous_url(destination)) append_href(buffer_, destination);
-}
+void html_writer::url(std::string_view destination) { append_url(buffer_, destination, options_.unsafe); }
 
 void html_writer::flush_if_full() {
     if (buffer_.size() >= flush_threshold) flush();
@@ -243,7 +241,22 @@ void html_writer::page_start(const node& document) {
     text(page_title(document, options_));
     put("</title>\n<style>\n");
     put(page_stylesheet);
-    put("</style>\n</head>\n<body>\n<main>\n");
+    put("</style>\n");
+    // The user's sheets come after ours, so their rules win at equal specificity.
+    if (!options_.css.empty()) {
+        put("<style class=\"user-css\">\n");
+        append_style_text(buffer_, options_.css);
+        cr();
+        put("</style>\n");
+    }
+    if (!options_.css_href.empty()) {
+        put("<link rel=\"stylesheet\" href=\"");
+        url(options_.css_href);
+        put("\">\n");
+    }
+    put("</head>\n<body");
+    attribute("class", options_.view == html_view::reading ? "view-reading" : "view-diplomatic");
+    put(">\n<main>\n");
 }
 
 void html_writer::page_end() {
@@ -396,6 +409,10 @@ void html_writer::blocks(const node& n) {
             i = opener(n, i);
         } else if (options_.archival && c.kind == node_kind::closing) {
             i = closer(n, i);
+        } else if (c.kind == node_kind::note) {
+            // A note among blocks is one that no call took: it is listed with the others.
+            uncalled_note(c);
+            ++i;
         } else if (c.kind == node_kind::page_break) {
             // A page break between blocks stands on a line of its own.
             cr();

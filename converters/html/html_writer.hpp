@@ -67,6 +67,7 @@ private:
     // --- archival kinds (html_archival.cpp) ---
     void redaction(const node& n);
     void note_call(const node& n);
+    void uncalled_note(const node& n);
     void notes();
     void gap(const node& n);
     void dated_inlines(const node& n);
@@ -93,8 +94,12 @@ private:
     const node* backref_paragraph_ = nullptr;  // the paragraph that ends with back-links
     std::string backrefs_;                      // those back-links
 
-    std::vector<const node*> notes_;            // note calls, in call order
-    std::unordered_map<const node*, std::size_t> note_numbers_;
+    struct listed_note {
+        const node* call;  // the note's first call (or, when never called, the note itself)
+        int calls;         // how many calls link to it
+    };
+    std::vector<listed_note> notes_;            // notes, in order of first call
+    std::unordered_map<std::string, std::size_t> note_by_label_;  // style + '\0' + label → index
 };
 
 }  // namespace archmark::detail

@@ -338,7 +338,8 @@ TEST_CASE("html: front matter opens the content and sets the page language", "[h
     document.attrs().metadata = {{"title", "Letter <1>"}, {"date", "1962-10-27"}, {"language", "ru"}};
     CHECK(html(document, fragment(true)) ==
           "<header class=\"front-matter\">\n<h1>Letter &lt;1&gt;</h1>\n<dl>\n"
-          "<dt>date</dt>\n<dd>1962-10-27</dd>\n<dt>language</dt>\n<dd>ru</dd>\n</dl>\n</header>\n"
+          "<dt>date</dt>\n<dd><time datetime=\"1962-10-27\">1962-10-27</time></dd>\n"
+          "<dt>language</dt>\n<dd>ru</dd>\n</dl>\n</header>\n"
           "<p>x</p>\n");
     CHECK(html(document) == "<p>x</p>\n");
     std::string page = html(document, write_options{});
@@ -372,11 +373,15 @@ TEST_CASE("html: a standalone page has doctype, title, style and main", "[html]"
     CHECK(out.find("<style>\n") != std::string::npos);
     CHECK(out.find("@media print") != std::string::npos);
     CHECK(out.find(".redaction{") != std::string::npos);
-    CHECK(out.find("</style>\n</head>\n<body>\n<main>\n<p class=\"classification\">TOP SECRET</p>\n") != std::string::npos);
+    CHECK(out.find("</style>\n</head>\n<body class=\"view-diplomatic\">\n<main>\n"
+                   "<p class=\"classification\">TOP SECRET</p>\n") != std::string::npos);
     CHECK(out.ends_with("<p>x</p>\n</main>\n</body>\n</html>\n"));
 
     page.title = "Given <title>";
     CHECK(html(document, page).find("<title>Given &lt;title&gt;</title>") != std::string::npos);
+    // A title given in the options also heads the page.
+    CHECK(html(document, page).find("<main>\n<header class=\"front-matter\">\n<h1>Given &lt;title&gt;</h1>\n"
+                                    "</header>\n<p class=\"classification\">") != std::string::npos);
     CHECK(html(doc({para({text("no heading")})}), write_options{}).find("<title>Untitled transcription</title>") !=
           std::string::npos);
 }
@@ -398,4 +403,73 @@ TEST_CASE("html: deep trees are written", "[html]") {
     CHECK(out.find("<p>deep</p>") != std::string::npos);
     CHECK(out.size() == 250 * (std::string("<blockquote>\n").size() + std::string("</blockquote>\n").size()) +
                             std::string("<p>deep</p>\n").size());
+}
+
+TEST_CASE("html: a note called again links to the same body, which links back to every call", "[html]") {
+    // The parser gives the body to the first call only; later calls of the label carry none.
+    auto call = [](std::string label, std::vector<node> body, std::string style = "gfm") {
+        node n = make(node_kind::note, std::move(body));
+        n.attrs().label = std::move(label);
+        n.attrs().subtype = std::move(style);
+        return n;
+    };
+    node document = doc({para({text("a"), call("1", {text("One.")}), text(" b"), call("2", {text("Two.")}),
+                               text(" c"), call("1", {}), text(" d"), call("1", {}),
+                               text(" e"), call("1", {}, "sup")})});
+    CHECK(html(document, fragment(true)) ==
+          "<p>a<sup class=\"note-call\"><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup>"
+          " b<sup class=\"note-call\"><a href=\"#fn-2\" id=\"fnref-2\">2</a></sup>"
+          " c<sup class=\"note-call\"><a href=\"#fn-1\" id=\"fnref-1-2\">1</a></sup>"
+          " d<sup class=\"note-call\"><a href=\"#fn-1\" id=\"fnref-1-3\">1</a></sup>"
+          // Another style's `1` is another note (here one with no body).
+          " e<sup class=\"note-call\"><a href=\"#fn-3\" id=\"fnref-3\">1</a></sup></p>\n"
+          "<section class=\"notes\" aria-label=\"Notes\">\n<ol>\n"
+          "<li id=\"fn-1\"><p>One. <a href=\"#fnref-1\" class=\"note-backref\" aria-label=\"Back to text\">↩</a>"
+          " <a href=\"#fnref-1-2\" class=\"note-backref\" aria-label=\"Back to text (call 2)\">↩<sup>2</sup></a>"
+          " <a href=\"#fnref-1-3\" class=\"note-backref\" aria-label=\"Back to text (call 3)\">↩<sup>3</sup></a></p></li>\n"
+          "<li id=\"fn-2\"><p>Two. <a href=\"#fnref-2\" class=\"note-backref\" aria-label=\"Back to text\">↩</a></p></li>\n"
+          "<li id=\"fn-3\" data-mark=\"1\"><p><a href=\"#fnref-3\" class=\"note-backref\" aria-label=\"Back to text\">↩</a></p></li>\n"
+          "</ol>\n</section>\n");
+}
+
+TEST_CASE("html: a note no call took is listed at the end without a back-link", "[html]") {
+    node uncalled = make(node_kind::note, {para({text("Never called.")})});
+    uncalled.attrs().label = "9";
+    node called = make(node_kind::note, {text("Called.")});
+    called.attrs().label = "1";
+    CHECK(html(doc({para({text("x"), called}), uncalled}), fragment(true)) ==
+          "<p>x<sup class=\"note-call\"><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup></p>\n"
+          "<section class=\"notes\" aria-label=\"Notes\">\n<ol>\n"
+          "<li id=\"fn-1\"><p>Called. <a href=\"#fnref-1\" class=\"note-backref\" aria-label=\"Back to text\">↩</a></p></li>\n"
+          "<li id=\"fn-2\" data-mark=\"9\">\n<p>Never called.</p>\n</li>\n"
+          "</ol>\n</section>\n");
+}
+
+TEST_CASE("html: the view is a class on <body>; the user's sheets follow the built-in one", "[html]") {
+    node document = doc({para({make(node_kind::deletion, {text("old")})})});
+    write_options page;
+    std::string diplomatic = html(document, page);
+    CHECK(diplomatic.find("<body class=\"view-diplomatic\">\n<main>\n") != std::string::npos);
+    CHECK(diplomatic.find("<link") == std::string::npos);
+    CHECK(diplomatic.find("user-css") == std::string::npos);
+    // The built-in sheet implements both views.
+    CHECK(diplomatic.find(".view-reading del.deletion{display:none}") != std::string::npos);
+    page.view = html_view::reading;
+    CHECK(html(document, page).find("<body class=\"view-reading\">\n<main>\n") != std::string::npos);
+
+    page.css = "main { color: red }\n.x::after { content: \"</STYLE><script>alert(1)</script>\" }";
+    page.css_href = "my sheets/print.css?a=1&b=\"2\"";
+    std::string out = html(document, page);
+    CHECK(out.find("</style>\n<style class=\"user-css\">\nmain { color: red }\n"
+                   ".x::after { content: \"<\\/STYLE><script>alert(1)</script>\" }\n</style>\n"
+                   "<link rel=\"stylesheet\" href=\"my%20sheets/print.css?a=1&amp;b=%222%22\">\n"
+                   "</head>\n<body class=\"view-reading\">") != std::string::npos);
+    CHECK(out.find("</STYLE>") == std::string::npos);
+    page.css_href = "javascript:alert(1)";
+    CHECK(html(document, page).find("<link rel=\"stylesheet\" href=\"\">") != std::string::npos);
+    // A fragment has no page around it: no body class, no sheets.
+    write_options frag = fragment(true);
+    frag.view = html_view::reading;
+    frag.css = "main{}";
+    CHECK(html(document, frag) == "<p><del class=\"deletion\">old</del></p>\n");
 }
