@@ -16,5 +16,6 @@ using command = std::function<int()>;
 command add_convert_command(CLI::App& app);  // convert.cpp
 command add_check_command(CLI::App& app);    // check.cpp
 command add_fmt_command(CLI::App& app);      // fmt.cpp
+command add_stats_command(CLI::App& app);    // stats.cpp
 
 }  // namespace archmark::cli

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     std::vector<archmark::cli::command> commands{archmark::cli::add_convert_command(app),
                                                  archmark::cli::add_check_command(app),
-                                                 archmark::cli::add_fmt_command(app)};
+                                                 archmark::cli::add_fmt_command(app),
+                                                 archmark::cli::add_stats_command(app)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {

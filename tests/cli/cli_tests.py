@@ -51,7 +51,9 @@ check("convert --help", code == 0 and "--no-archival" in out and "--autolink" in
 missing = os.path.join(WORK, "missing.md")
 expect("missing input", run("convert", missing), 3, stdout="",
        stderr=f"archmark: {missing}: No such file or directory\n")
-expect("a folder as input", run("convert", WORK), 3, stdout="", stderr=f"archmark: {WORK}: is a directory\n")
+# A folder is walked for *.md, *.markdown and *.txt (tests/batch); one with none of them is an error.
+expect("a folder without input files", run("convert", WORK), 3, stdout="",
+       stderr=f"archmark: {WORK}: no input files (*.md, *.markdown or *.txt)\n")
 good = write("good.md", b"para (b)(1)\n")
 expect("unwritable output folder", run("convert", "-o", "/proc/archmark-out/x.html", good), 3, stdout="")
 
