@@ -99,11 +99,13 @@ std::string_view extension(format f) {
     return "";
 }
 
-std::string render(const archmark::parse_result& parsed, format to, const archmark::write_options& options) {
+// The output of one format; what the writer could not express goes to `unsupported`.
+std::string render(const archmark::parse_result& parsed, format to, const archmark::write_options& options,
+                   std::vector<archmark::diagnostic>& unsupported) {
     std::string out;
     archmark::string_sink sink(out);
     switch (to) {
-    case format::tei: archmark::write_tei(parsed.document, options, sink); break;
+    case format::tei: archmark::write_tei(parsed.document, options, sink, unsupported); break;
     case format::html: archmark::write_html(parsed.document, options, sink); break;
     case format::json: archmark::write_json(parsed.document, parsed.diagnostics, options, sink); break;
     case format::markdown: archmark::write_markdown(parsed.document, options, sink); break;
@@ -434,7 +436,13 @@ int run_convert(convert_settings& s) {
             if (!rejected && !none) {
                 bool all_written = true;
                 for (std::size_t i = 0; i < s.formats.size(); ++i) {
-                    std::string out = render(parsed, s.formats[i], write);
+                    std::vector<archmark::diagnostic> unsupported;
+                    std::string out = render(parsed, s.formats[i], write, unsupported);
+                    for (const auto& d : unsupported) {
+                        r.messages += archmark::format_diagnostic(d, j.input->display) + "\n";
+                        ++r.diagnostics;
+                        ++r.warnings;
+                    }
                     if (j.outputs.empty()) {
                         r.text = std::move(out);
                     } else if (!write_atomically(j.outputs[i], out, error, !to_folder)) {

@@ -57,6 +57,18 @@ expect("a folder without input files", run("convert", WORK), 3, stdout="",
 good = write("good.md", b"para (b)(1)\n")
 expect("unwritable output folder", run("convert", "-o", "/proc/archmark-out/x.html", good), 3, stdout="")
 
+# --- what a writer cannot express ---------------------------------------------------------
+unsupported = write("unsupported.md", b'A <span>raw</span> [l](u "t").\n')
+expect("TEI keeps raw HTML and drops a link title with a warning at each span",
+       run("convert", "--to", "tei", "--fragment", unsupported), 0,
+       stdout='<p>A &lt;span&gt;raw&lt;/span&gt; <ref target="u">l</ref>.</p>\n',
+       stderr=f"{unsupported}:1:3: warning: raw HTML is kept as text in TEI [output.unsupported]\n"
+              f"{unsupported}:1:12: warning: raw HTML is kept as text in TEI [output.unsupported]\n"
+              f"{unsupported}:1:20: warning: a link title has no TEI form; the link is written without it [output.unsupported]\n")
+expect("HTML shows the raw tags escaped and keeps the title: no warning", run("convert", "--to", "html", "--fragment", unsupported), 0,
+       stdout='<p>A <span class="raw-html">&lt;span&gt;</span>raw<span class="raw-html">&lt;/span&gt;</span> '
+              '<a href="u" title="t">l</a>.</p>\n', stderr="")
+
 # --- input errors ------------------------------------------------------------------------
 bad = write("bad.md", b"ab\xff\n")
 out_file = os.path.join(WORK, "bad.html")
