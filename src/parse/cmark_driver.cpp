@@ -369,6 +369,11 @@ node converter::block(cmark_node* cn, int depth) {
         n.children.push_back(flattened(cn, node_kind::paragraph, begin, end));
         return n;
     }
+    // One allocation per child list, of the right size: growing by doubling would touch twice the
+    // memory of the document's block list.
+    std::size_t count = 0;
+    for (cmark_node* c = cmark_node_first_child(cn); c; c = cmark_node_next(c)) ++count;
+    n.children.reserve(count);
     int column = 0;
     for (cmark_node* c = cmark_node_first_child(cn), *next = nullptr; c; c = next) {
         next = cmark_node_next(c);
@@ -414,6 +419,9 @@ void converter::inlines(cmark_node* parent, node& out, std::uint32_t& cursor, st
         cursor = limit;
         return;
     }
+    std::size_t count = 0;
+    for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) ++count;
+    out.children.reserve(out.children.size() + count);
     for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
         node n = inline_node(c, cursor, limit, depth, cmark_node_next(c));
         if (n.kind == node_kind::text && n.literal.empty()) continue;  // cmark-gfm leaves some behind

@@ -236,8 +236,8 @@ void edit_pass::visit(node& parent, int depth) {
 std::optional<found_delimiter> edit_pass::next_delimiter(const node& text, std::size_t from,
                                                          std::optional<literal_offsets>& at) const {
     const std::string& lit = text.literal;
-    for (std::size_t i = lit.find_first_of("{-+~", from); i != std::string::npos;
-         i = lit.find_first_of("{-+~", i + 1)) {
+    static constexpr byte_set starts("{-+~");
+    for (std::size_t i = starts.find(lit, from); i < lit.size(); i = starts.find(lit, i + 1)) {
         // First-byte dispatch: hyphens and tildes in prose are not followed by these.
         char second = i + 1 < lit.size() ? lit[i + 1] : '\0';
         bool candidate = lit[i] == '{' ? (second == '-' || second == '+' || second == '~')

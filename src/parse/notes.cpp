@@ -151,7 +151,9 @@ struct text_call {
 // mark calls follow a printed character directly (`Letter*`, `invasion.¹`). A run of marks that
 // is no call is skipped whole, so that ` ** ` never yields a call `*`.
 std::optional<text_call> next_call(std::string_view text, std::size_t from, bool lead) {
-    for (std::size_t i = from; i < text.size();) {
+    // The bytes a call can start with: `[`, `*`, and the lead bytes of `†`, `‡`, `¹`, `⁴`.
+    static constexpr byte_set starts("[*\xC2\xE2");
+    for (std::size_t i = from; (i = starts.find(text, i)) < text.size();) {
         auto c = static_cast<unsigned char>(text[i]);
         bool after_content = i > 0 ? !is_blank(text[i - 1]) : lead;
         if (c == '[') {
@@ -188,9 +190,25 @@ std::optional<std::string> sup_label(const node& n) {
     return text;
 }
 
-// Labels of the bracket and mark calls anywhere in the document.
+// Labels of the bracket and mark calls anywhere in the document, each with where its first and
+// last call stand (the start of the text run holding them).
 struct called_labels {
-    std::unordered_set<std::string> bracket, mark;
+    struct where { std::uint32_t first, last; };
+    std::unordered_map<std::string, where> bracket, mark;
+
+    static void add(std::unordered_map<std::string, where>& calls, std::string label, std::uint32_t at) {
+        auto [it, added] = calls.try_emplace(std::move(label), where{at, at});
+        if (added) return;
+        it->second.first = std::min(it->second.first, at);
+        it->second.last = std::max(it->second.last, at);
+    }
+    // Whether `label` is called from outside `block`: a definition does not call itself, so
+    // `** foo bar**` (GFM example 388) or `[1] see [1]` defines nothing.
+    static bool outside(const std::unordered_map<std::string, where>& calls, const std::string& label,
+                        const source_span& block) {
+        auto it = calls.find(label);
+        return it != calls.end() && (it->second.first < block.begin || it->second.last >= block.end);
+    }
 };
 
 void collect_calls(const node& parent, bool lead, called_labels& called) {
@@ -198,9 +216,10 @@ void collect_calls(const node& parent, bool lead, called_labels& called) {
         if (child.kind == node_kind::text) {
             const std::string& text = child.literal;
             for (auto call = next_call(text, 0, lead); call; call = next_call(text, call->end, lead)) {
+                if (call->style != note_style::bracket && call->style != note_style::mark) continue;
                 std::string label = text.substr(call->label_begin, call->label_end - call->label_begin);
-                if (call->style == note_style::bracket) called.bracket.insert(std::move(label));
-                else if (call->style == note_style::mark) called.mark.insert(std::move(label));
+                called_labels::add(call->style == note_style::bracket ? called.bracket : called.mark,
+                                   std::move(label), child.span.begin);
             }
         } else {
             collect_calls(child, is_inline(child.kind) && lead, called);
@@ -304,7 +323,7 @@ public:
 
 private:
     bool take(node& block, const std::optional<marker>& m, bool final);
-    bool is_definition(const marker& m, bool final) const;
+    bool is_definition(const marker& m, bool final, const source_span& block) const;
     bool continues(const marker& previous, const marker& next) const;
     void take_paragraph(node& paragraph, marker first);
     definition paragraph_definition(std::vector<node>& inlines, std::size_t from, std::size_t to, const marker& m);
@@ -337,39 +356,41 @@ void definition_collector::collect(node& document) {
         while (final_from > 0 && shaped(final_from - 1, false)) --final_from;
     }
 
-    std::vector<node> kept;
-    kept.reserve(flow_end);
+    // The blocks that stay move down in place: a second vector of a large document's blocks
+    // would be fresh memory, paid for in page faults.
+    std::size_t write = 0;
     for (std::size_t k = 0; k < blocks.size(); ++k) {
         node& block = blocks[k];
         if (block.kind == node_kind::footnote_definition) {
             table_.add(block_definition(block));
             continue;
         }
-        if (!take(block, markers[k], k >= final_from))
-            kept.push_back(std::move(block));
+        if (take(block, markers[k], k >= final_from)) continue;
+        if (write != k) blocks[write] = std::move(block);
+        ++write;
     }
-    blocks = std::move(kept);
+    blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(write), blocks.end());
 }
 
 bool definition_collector::take(node& block, const std::optional<marker>& m, bool final) {
-    if (m && is_definition(*m, final)) {
+    if (m && is_definition(*m, final, block.span)) {
         take_paragraph(block, *m);
         return true;
     }
-    if (!final || !called_.mark.contains("*")) return false;
+    if (!final || !called_labels::outside(called_.mark, "*", block.span)) return false;
     node* item = mark_list_item(block, map_.text());
     if (!item) return false;
     table_.add(block_definition(*item));
     return true;
 }
 
-bool definition_collector::is_definition(const marker& m, bool final) const {
+bool definition_collector::is_definition(const marker& m, bool final, const source_span& block) const {
     switch (m.style) {
     case note_style::sup: case note_style::unicode: return true;
     case note_style::bracket:
         if (m.bare) return final && notes_opened_ && m.label == std::to_string(next_number_);
-        return final && (notes_opened_ || called_.bracket.contains(m.label));
-    case note_style::mark: return final && called_.mark.contains(m.label);
+        return final && (notes_opened_ || called_labels::outside(called_.bracket, m.label, block));
+    case note_style::mark: return final && called_labels::outside(called_.mark, m.label, block);
     case note_style::gfm: return false;
     }
     return false;

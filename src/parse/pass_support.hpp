@@ -7,10 +7,39 @@
 #include "src/parse/source_map.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace archmark::detail {
+
+// A set of bytes, for the first-byte dispatch of the scanners: prose is skipped with one table
+// look-up per byte, and the grammar runs only where a rule could start.
+class byte_set {
+public:
+    constexpr explicit byte_set(std::string_view bytes) noexcept {
+        for (char c : bytes) in_[static_cast<unsigned char>(c)] = true;
+    }
+    constexpr bool operator[](char c) const noexcept { return in_[static_cast<unsigned char>(c)]; }
+    // The first byte of `s` at or after `from` that is in the set, or `s.size()`.
+    std::size_t find(std::string_view s, std::size_t from) const noexcept {
+        const char* p = s.data();
+        std::size_t n = s.size(), i = from;
+        auto at = [&](std::size_t k) { return in_[static_cast<unsigned char>(p[k])]; };
+        for (; i + 8 <= n; i += 8) {
+            if ((at(i) | at(i + 1) | at(i + 2) | at(i + 3)) | (at(i + 4) | at(i + 5) | at(i + 6) | at(i + 7)))
+                break;
+        }
+        for (; i < n; ++i)
+            if (in_[static_cast<unsigned char>(p[i])]) return i;
+        return n;
+    }
+
+private:
+    std::array<bool, 256> in_{};
+};
 
 // Maps byte positions in a text node's literal to offsets in the source (they differ where the
 // source had escapes or entity references).

@@ -214,7 +214,8 @@ bool redaction_scanner::split(node& text, std::vector<node>& out) {
     };
     auto token_start = [&](std::size_t i) { return i == 0 || !is_alnum(lit[i - 1]); };
 
-    for (std::size_t i = 0; i < n;) {
+    static constexpr byte_set starts("([\xE2" "257bX");
+    for (std::size_t i = 0; (i = starts.find(lit, i)) < n;) {
         unsigned char c = static_cast<unsigned char>(lit[i]);
         // First-byte dispatch: most bytes of prose cannot start anything.
         bool candidate = c == '(' || c == '[' || c == 0xE2 ||

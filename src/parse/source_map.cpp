@@ -1,15 +1,29 @@
 #include "src/parse/source_map.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace archmark::detail {
 
 source_map::source_map(std::string_view text, std::size_t skip) : text_(text) {
     starts_.push_back(static_cast<std::uint32_t>(skip));
-    for (std::size_t i = skip; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
-            starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    const char* base = text.data();
+    std::size_t size = text.size();
+    if (skip >= size || !std::memchr(base + skip, '\r', size - skip)) {
+        // Only LF line endings (nearly every input): let memchr find them.
+        starts_.reserve(size / 48 + 2);
+        for (const char* p = base + skip; p < base + size;) {
+            const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(base + size - p)));
+            if (!nl) break;
+            starts_.push_back(static_cast<std::uint32_t>(nl - base + 1));
+            p = nl + 1;
+        }
+    } else {
+        for (std::size_t i = skip; i < size; ++i) {
+            char c = text[i];
+            if (c == '\n' || (c == '\r' && (i + 1 == size || text[i + 1] != '\n')))
+                starts_.push_back(static_cast<std::uint32_t>(i + 1));
+        }
     }
     recent_[0] = recent_[1] = {starts_[0], {1, 1}};
 }
@@ -36,11 +50,38 @@ std::uint32_t source_map::offset_of(int line, int byte_column) const noexcept {
     return std::min(begin + col, end);
 }
 
+namespace {
+
+// How many code points start in `n` bytes at `p`: the bytes that are not continuation bytes
+// (10xxxxxx), counted eight at a time.
+std::uint32_t code_points(const char* p, std::size_t n) noexcept {
+    std::uint32_t count = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        // Bit 7 of each byte set for a continuation byte; the multiply sums them in the top byte.
+        std::uint64_t continuation = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+        count += 8 - static_cast<std::uint32_t>((continuation * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; ++i)
+        if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+}  // namespace
+
 source_map::position source_map::locate(std::uint32_t offset) const noexcept {
     offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
     offset = std::max(offset, starts_[0]);
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    std::uint32_t line = static_cast<std::uint32_t>(it - starts_.begin());
+    // Most offsets lie on the line of a recent answer: no search then.
+    auto on_line = [&](std::uint32_t l) {
+        return starts_[l - 1] <= offset && (l == starts_.size() || offset < starts_[l]);
+    };
+    std::uint32_t line = 0;
+    if (on_line(recent_[0].at.line)) line = recent_[0].at.line;
+    else if (on_line(recent_[1].at.line)) line = recent_[1].at.line;
+    else line = static_cast<std::uint32_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin());
     std::uint32_t from = starts_[line - 1];
     std::uint32_t column = 1;
     int used = -1;
@@ -52,8 +93,7 @@ source_map::position source_map::locate(std::uint32_t offset) const noexcept {
             used = k;
         }
     }
-    for (std::uint32_t i = from; i < offset; ++i)
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    column += code_points(text_.data() + from, offset - from);
     int slot = used >= 0 ? used : next_slot_;
     if (used < 0) next_slot_ ^= 1;
     recent_[slot] = {offset, {line, column}};
@@ -106,6 +146,18 @@ std::int64_t align_literal(std::string_view source, std::uint32_t from, std::uin
     std::size_t s = from, l = 0;
     limit = std::min<std::uint32_t>(limit, static_cast<std::uint32_t>(source.size()));
     if (offsets) offsets->clear();
+    // The usual case: the source holds the literal as is. Without `\` and `&` in the literal
+    // neither an escape nor a reference can match (each would need the literal to hold one),
+    // so the byte-by-byte walk below would find the same.
+    if (from <= limit && literal.size() <= limit - from &&
+        std::memcmp(source.data() + from, literal.data(), literal.size()) == 0 &&
+        !std::memchr(literal.data(), '\\', literal.size()) && !std::memchr(literal.data(), '&', literal.size())) {
+        if (offsets) {
+            offsets->resize(literal.size() + 1);
+            for (std::size_t k = 0; k <= literal.size(); ++k) (*offsets)[k] = static_cast<std::uint32_t>(from + k);
+        }
+        return static_cast<std::int64_t>(from + literal.size());
+    }
     while (l < literal.size()) {
         if (s >= limit) return -1;
         if (source[s] == '\\' && s + 1 < limit && is_ascii_punct(source[s + 1]) &&

@@ -1,5 +1,8 @@
 #include "src/parse/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace archmark::detail {
 
 std::size_t bom_length(std::string_view text) noexcept {
@@ -13,6 +16,14 @@ std::optional<utf8_problem> find_utf8_problem(std::string_view text) noexcept {
     const std::size_t n = text.size();
     std::size_t i = 0;
     while (i < n) {
+        // ASCII eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, s + i, 8);
+            if (word & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = s[i];
         if (c < 0x80) { ++i; continue; }
         std::size_t len;
