@@ -13,7 +13,6 @@
 #include <archmark/version.hpp>
 #include <archmark/write.hpp>
 
-#include "src/cli/cmark_threads.hpp"
 #include "src/cli/commands.hpp"
 #include "src/cli/digest.hpp"
 #include "src/cli/files.hpp"
@@ -541,7 +540,6 @@ int run_convert(convert_settings& s) {
         bar.update(done, done_bytes);
     };
     auto tick = [&] { bar.update(done, done_bytes); };
-    prepare_parser_for_threads(parse_options);
     run_in_order<job_result>(jobs.size(), s.jobs ? s.jobs : default_jobs(), convert_one, report, tick);
     bar.clear();
     if (stdout_failed) status = exit_io;

@@ -3,7 +3,6 @@
 // folder given as input, else the folder of each file as written) and with --per-file per file.
 #include <archmark/parse.hpp>
 
-#include "src/cli/cmark_threads.hpp"
 #include "src/cli/commands.hpp"
 #include "src/cli/files.hpp"
 #include "src/cli/inputs.hpp"
@@ -226,7 +225,6 @@ int run_stats(const stats_settings& s) {
     std::vector<collection> collections;
     std::map<std::string, std::size_t> index_of;
     tally total;
-    prepare_parser_for_threads({});
     run_in_order<file_stats>(
         found.files.size(), s.jobs ? s.jobs : default_jobs(), [&](std::size_t i) { return stats_of(found.files[i]); },
         [&](std::size_t i, file_stats& r) {

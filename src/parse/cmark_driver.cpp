@@ -6,6 +6,8 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <memory>
 #include <mutex>
@@ -20,6 +22,23 @@ extern cmark_node_type CMARK_NODE_TABLE;
 extern cmark_node_type CMARK_NODE_TABLE_ROW;
 extern cmark_node_type CMARK_NODE_TABLE_CELL;
 extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
+}
+
+// cmark-gfm 0.29 is not thread-safe as shipped: before each parse it adds its extensions'
+// special inline characters (`~`) to one global table and removes them after, so a parse on
+// one thread loses `~~struck~~` while another finishes (github/cmark-gfm#176; seen as 13 of
+// 10,000 files with `convert -j 2`, and 7-11 of 4000 threaded parses from Python).
+// This definition takes the place of the library's: libcmark-gfm calls the function through its
+// PLT, and the dynamic linker finds the program's (or the Python module's) definition first. It
+// adds the characters (writing the same table entries again is harmless) and never removes them,
+// so a parse never sees the table change under it. A character left special where no extension
+// claims it is read as text.
+extern "C" __attribute__((visibility("default"))) void cmark_manage_extensions_special_characters(
+    cmark_parser* parser, int add) {
+    using function = void (*)(cmark_parser*, int);
+    static const auto real =
+        reinterpret_cast<function>(::dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
+    if (add && real) real(parser, 1);
 }
 
 namespace archmark::detail {

@@ -116,8 +116,8 @@ expect("several formats need -o", (code, out, err), 2, stdout="", stderr="archma
 expect("an unknown format in a list is a usage error", run("convert", "--to", "tei,bogus", "-o", path("x"), corpus), 2,
        stdout="", stderr=re.compile(r".*--to: bogus not in \{tei,html,json,markdown,ast,none\}.*", re.S))
 
-# cmark-gfm keeps its extensions' special characters in one global table (src/cli/cmark_threads.cpp):
-# many tiny files on several threads would lose `~~` now and then if the CLI did not guard it.
+# cmark-gfm keeps its extensions' special characters in one global table (src/parse/cmark_driver.cpp):
+# many tiny files on several threads would lose `~~` now and then if the library did not guard it.
 for i in range(4000):
     write(f"tiny/{i:04d}.md", b"~~gone~~ kept\n")
 code, out, err = run("convert", "--to", "ast", "-q", "-j", "4", "-o", path("tiny-out"), path("tiny"))

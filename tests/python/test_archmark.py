@@ -206,7 +206,7 @@ def test_threads_give_the_same_results():
 
 
 def test_threads_parse_struck_words_reliably():
-    # cmark-gfm changes a global table around each parse; without python/cmark_threads.cpp about
+    # cmark-gfm changes a global table around each parse; without the fix in src/parse/cmark_driver.cpp about
     # 2 in 1000 of these threaded parses lost their ~~ ~~ (a deletion became text).
     texts = [f"Para {i} with ~~struck {i}~~ words.\n" * 20 for i in range(3000)]
     with ThreadPoolExecutor(max_workers=4) as pool:
