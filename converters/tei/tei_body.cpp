@@ -82,12 +82,13 @@ void builder::body(pugi::xml_node body, const element_sink& flush) {
 }
 
 // Elements of <body> before its last <div> can no longer change: a later block only ever goes
-// into that <div> or after it.
+// into that <div> or after it. After a <div> only <div>s and global elements follow, so the last
+// <div> is found by stepping back over global elements alone (a long body without divisions is
+// not scanned again for every block).
 void builder::flush_finished(pugi::xml_node body, const element_sink& flush) {
-    pugi::xml_node last_div;
-    for (auto c = body.last_child(); c; c = c.previous_sibling())
-        if (named(c, "div")) { last_div = c; break; }
-    if (!last_div) return;
+    pugi::xml_node last_div = body.last_child();
+    while (last_div && global_element(last_div)) last_div = last_div.previous_sibling();
+    if (!last_div || !named(last_div, "div")) return;
     while (body.first_child() != last_div) {
         auto c = body.first_child();
         flush(c);
