@@ -114,8 +114,8 @@ void read_config(const YAML::Node& root, check_config& config) {
     if (root.IsNull()) return;
     if (!root.IsMap()) throw config_error{root.Mark(), "expected a mapping with `rules` and `ignore`"};
     for (auto entry = root.begin(); entry != root.end(); ++entry) {
-        const YAML::Node& key = entry->first;
-        const YAML::Node& value = entry->second;
+        YAML::Node key = entry->first;  // copies: the iterator's -> gives a temporary
+        YAML::Node value = entry->second;
         std::string name = key.IsScalar() ? key.Scalar() : std::string();
         if (name == "rules") {
             if (value.IsNull()) continue;

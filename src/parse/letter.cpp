@@ -518,7 +518,12 @@ void letter_builder::wrap_parts(std::vector<node>& blocks) {
         node part;
         part.kind = node_kind::part;
         part.attrs().subtype = std::move(part_starts_[next].second);
-        part.span = span_between(blocks[read].span, blocks[end - 1].span);
+        // To the furthest end: cmark-gfm moves footnote definitions to the end of the document,
+        // so the last block is not always the one that ends last.
+        const source_span* last = &blocks[end - 1].span;
+        for (std::size_t k = read; k < end; ++k)
+            if (blocks[k].span.end > last->end) last = &blocks[k].span;
+        part.span = span_between(blocks[read].span, *last);
         for (std::size_t k = read; k < end; ++k) {
             if (blocks[k].kind == node_kind::heading) level = blocks[k].level;
             part.children.push_back(std::move(blocks[k]));
