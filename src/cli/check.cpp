@@ -1,6 +1,6 @@
 // `archmark check`: the validator editors run before they commit. Parses each input, adds the
 // structure rules (lint), applies the configured rule levels and reports in one of four formats.
-#include <archmark/lint.hpp>
+#include <archmark/convert.hpp>
 #include <archmark/parse.hpp>
 #include <archmark/rules.hpp>
 
@@ -71,29 +71,6 @@ void print_rules() {
     std::cout << out;
 }
 
-// Everything check reports on one text: the parser's diagnostics and the structure rules, in
-// source order. The letter pass may report structure.after-signature itself; where it does, the
-// lint rule's findings are left out so nothing is said twice.
-std::vector<archmark::diagnostic> findings_of(std::string_view text) {
-    auto parsed = archmark::parse(text);
-    auto found = std::move(parsed.diagnostics);
-    bool parser_checks_signatures = std::any_of(found.begin(), found.end(), [](const auto& d) {
-        return d.id == archmark::rule::structure_after_signature;
-    });
-    for (auto& d : archmark::lint(parsed.document, text))
-        if (!(parser_checks_signatures && d.id == archmark::rule::structure_after_signature))
-            found.push_back(std::move(d));
-    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-        return a.span.line != b.span.line ? a.span.line < b.span.line : a.span.column < b.span.column;
-    });
-    found.erase(std::unique(found.begin(), found.end(),
-                            [](const auto& a, const auto& b) {
-                                return a.id == b.id && a.span == b.span && a.message == b.message;
-                            }),
-                found.end());
-    return found;
-}
-
 // Applies the levels of the configuration file, then those of the command line, and drops the
 // findings of rules that are off.
 void apply_levels(std::vector<archmark::diagnostic>& found, const check_config* config,
@@ -161,7 +138,7 @@ int run_check(const check_settings& s) {
             status = std::max<int>(status, exit_io);
             continue;
         }
-        auto found = findings_of(*text);
+        auto found = archmark::check(*text);
         apply_levels(found, config, command_line);
         std::string display = input == "-" ? "<stdin>" : input;
         std::string out;
