@@ -47,10 +47,22 @@ namespace {
 struct parser_deleter { void operator()(cmark_parser* p) const { cmark_parser_free(p); } };
 struct node_deleter { void operator()(cmark_node* n) const { cmark_node_free(n); } };
 
-std::string literal_of(cmark_node* n) {
-    const char* s = cmark_node_get_literal(n);
-    return s ? std::string(s) : std::string();
+// A string from cmark-gfm. The input is valid UTF-8, but cmark-gfm writes a reference to
+// U+FFFE or U+FFFF (`&#xFFFE;`) as the lone byte FE or FF; such a byte becomes U+FFFD, so that
+// every string of the tree is UTF-8 (and a reference still stands for one code point when the
+// text is aligned with its source).
+std::string from_cmark(const char* s) {
+    std::string out = s ? s : "";
+    if (out.find_first_of("\xFE\xFF") == std::string::npos) return out;
+    std::string clean;
+    for (char c : out) {
+        if (c == '\xFE' || c == '\xFF') clean += "\xEF\xBF\xBD";
+        else clean += c;
+    }
+    return clean;
 }
+
+std::string literal_of(cmark_node* n) { return from_cmark(cmark_node_get_literal(n)); }
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t'; }
 bool is_newline(char c) noexcept { return c == '\n' || c == '\r'; }
@@ -262,7 +274,7 @@ node converter::plain(cmark_node* cn, node_kind kind, std::uint32_t begin, std::
         auto t = cmark_node_get_type(n);
         if (lit && t != CMARK_NODE_FOOTNOTE_REFERENCE && t != CMARK_NODE_FOOTNOTE_DEFINITION) {
             if (!words.empty() && (t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK)) words += ' ';
-            words += lit;
+            words += from_cmark(lit);
         } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK || t == CMARK_NODE_PARAGRAPH) {
             if (!words.empty() && words.back() != ' ') words += ' ';
         }
@@ -316,8 +328,7 @@ node converter::block(cmark_node* cn, int depth) {
     case CMARK_NODE_CODE_BLOCK: {
         n.kind = node_kind::code_block;
         n.literal = literal_of(cn);
-        const char* info = cmark_node_get_fence_info(cn);
-        n.attrs().info = info ? info : "";
+        n.attrs().info = from_cmark(cmark_node_get_fence_info(cn));
         int length = 0, offset = 0;
         char character = 0;
         n.fenced = cmark_node_get_fenced(cn, &length, &offset, &character) != 0;
@@ -514,10 +525,8 @@ node converter::inline_node(cmark_node* cn, std::uint32_t& cursor, std::uint32_t
     case CMARK_NODE_LINK:
     case CMARK_NODE_IMAGE: {
         n.kind = type == CMARK_NODE_LINK ? node_kind::link : node_kind::image;
-        const char* url = cmark_node_get_url(cn);
-        const char* title = cmark_node_get_title(cn);
-        n.attrs().destination = url ? url : "";
-        n.attrs().title = title ? title : "";
+        n.attrs().destination = from_cmark(cmark_node_get_url(cn));
+        n.attrs().title = from_cmark(cmark_node_get_title(cn));
         std::uint32_t inner = begin;
         char opener = begin < limit ? src_[begin] : '\0';
         if (opener == '!' && begin + 1 < limit && src_[begin + 1] == '[') inner = begin + 2;

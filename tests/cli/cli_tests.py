@@ -57,6 +57,12 @@ expect("a folder without input files", run("convert", WORK), 3, stdout="",
 good = write("good.md", b"para (b)(1)\n")
 expect("unwritable output folder", run("convert", "-o", "/proc/archmark-out/x.html", good), 3, stdout="")
 
+# --- references to the noncharacters U+FFFE and U+FFFF ------------------------------------
+# cmark-gfm encodes them as the lone bytes FE and FF; the tree (and every output) gets U+FFFD, and
+# the text's span still covers the reference.
+expect("&#xFFFE; becomes U+FFFD with its span", run("convert", "--to", "ast", stdin=b"a &#xFFFE; b\n"), 0,
+       stdout='document 1:1-2:1\n  paragraph 1:1-1:13\n    text 1:1-1:13 "a \ufffd b"\n', stderr="")
+
 # --- what a writer cannot express ---------------------------------------------------------
 unsupported = write("unsupported.md", b'A <span>raw</span> [l](u "t").\n')
 expect("TEI keeps raw HTML and drops a link title with a warning at each span",

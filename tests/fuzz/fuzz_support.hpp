@@ -38,32 +38,6 @@ inline parse_result checked_parse(std::string_view text, const parse_options& op
     return result;
 }
 
-// KNOWN GAP (docs/robustness.md): a character reference to U+FFFE or U+FFFF (`&#xFFFE;`) becomes
-// the lone byte FE or FF in the parsed text (cmark-gfm's encoder), so the HTML, JSON and Markdown
-// output is not UTF-8. Harnesses skip such inputs until the parser fixes it; set
-// ARCHMARK_FUZZ_ALL=1 to fuzz them too.
-inline bool known_gap_input(std::string_view text) {
-    static const bool all = std::getenv("ARCHMARK_FUZZ_ALL") != nullptr;
-    if (all) return false;
-    for (std::size_t i = text.find("&#"); i != std::string_view::npos; i = text.find("&#", i + 2)) {
-        std::size_t j = i + 2;
-        bool hex = j < text.size() && (text[j] == 'x' || text[j] == 'X');
-        if (hex) ++j;
-        unsigned long value = 0;
-        std::size_t digits = 0;
-        for (; j < text.size() && digits < 8; ++j, ++digits) {
-            char c = text[j];
-            int d = c >= '0' && c <= '9' ? c - '0'
-                    : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                    : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-            if (d < 0) break;
-            value = value * (hex ? 16 : 10) + static_cast<unsigned long>(d);
-        }
-        if (digits > 0 && j < text.size() && text[j] == ';' && (value == 0xFFFE || value == 0xFFFF)) return true;
-    }
-    return false;
-}
-
 // Whether `text` is UTF-8 (the writers must never produce anything else).
 inline bool is_utf8(std::string_view text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());

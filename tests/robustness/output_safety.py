@@ -63,9 +63,9 @@ HOSTILE = [
     "# <script>alert(1)</script>\n",
     "| a | b |\n|---|---|\n| <script>alert(1)</script> | <img src=x onerror=alert(1)> |\n",
     "Dear Sir <script>alert(1)</script>:\n\nSincerely,\n\n/s/ <img src=x onerror=alert(1)>\n",
-    # KNOWN GAP (docs/robustness.md): &#xFFFE; and &#xFFFF; are left out: the parser turns them into
-    # the lone bytes FE and FF (cmark-gfm's encoder), and the HTML and Markdown output is not UTF-8.
     "x\x01y\x0bz\x7f \ufffe \uffff &#1; &#0; &#xD800; &#x110000; &#x1FFFE;\n",
+    # cmark-gfm encodes these two as the lone bytes FE and FF; the parser makes them U+FFFD.
+    "&#xFFFE; &#xFFFF; &#65534; [x](&#xFFFF;) ~~&#xFFFE;~~\n",
     "]]> <![CDATA[ x ]]> &amp; &bogus; &#x;\n",
 ]
 
