@@ -429,8 +429,11 @@ int run_convert(convert_settings& s) {
                 if (d.level == archmark::severity::warning) ++r.warnings;
             }
             count_kinds(parsed.document, r.kinds);
-            bool rejected = parsed.document.children.empty() && !parsed.ok() &&
-                            parsed.diagnostics.front().id == archmark::rule::input_utf8;
+            // Input that is not text (not UTF-8, or holding NUL bytes: binary, UTF-16 without a
+            // byte order mark) gets no output: writers would have to change what it holds.
+            bool rejected = std::any_of(parsed.diagnostics.begin(), parsed.diagnostics.end(), [](const auto& d) {
+                return d.id == archmark::rule::input_utf8 || d.id == archmark::rule::input_nul;
+            });
             if (!parsed.ok()) r.status = exit_input_errors;
             if (!rejected && !none) {
                 bool all_written = true;

@@ -86,11 +86,7 @@ for name, data, where, message, rule in cases + nul_cases:
     check(f"convert {name}: exit 1", code == 1, f"exit {code}\n{stderr}")
     check(f"convert {name}: diagnostic", stderr.splitlines()[:1] == [line], f"want {line!r}\ngot  {stderr!r}")
     check(f"convert {name}: nothing on stdout", stdout == "", stdout)
-    if rule == UTF8:
-        check(f"convert {name}: nothing written", listing(out) == [], listing(out))
-    # else: KNOWN GAP (docs/robustness.md): an input with NUL bytes is still converted and written
-    # (the writers replace the NULs) although the run exits 1; only inputs that are not UTF-8 are
-    # rejected (docs/cli.md).
+    check(f"convert {name}: nothing written", listing(out) == [], listing(out))
 
     # check: the same diagnostic on stdout, in the gcc format, and exit 1
     code, stdout, stderr = run("check", "--format", "gcc", path)
