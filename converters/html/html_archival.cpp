@@ -363,14 +363,7 @@ void html_writer::notes() {
             put("</p>");
         } else {
             put('\n');
-            bool in_paragraph = !backrefs_.empty() && n.children.back().kind == node_kind::paragraph;
-            if (in_paragraph) backref_paragraph_ = &n.children.back();
-            blocks(n);
-            if (!in_paragraph && !backrefs_.empty()) {
-                put(backrefs_);
-                put('\n');
-            }
-            backref_paragraph_ = nullptr;
+            blocks_with_backrefs(n);
         }
         put("</li>\n");
         flush_if_full();

@@ -160,6 +160,13 @@ void html_writer::footnote_definition(const node& n, std::size_t index) {
         if (k > 1) backrefs_ += "<sup class=\"footnote-ref\">" + std::to_string(k) + "</sup>";
         backrefs_ += "</a>";
     }
+    blocks_with_backrefs(n);
+    put("</li>\n");
+}
+
+// The blocks of a note with backrefs_ at the end of its last paragraph, or on a line of their own
+// when it ends with another block (as cmark-gfm places footnote back-links).
+void html_writer::blocks_with_backrefs(const node& n) {
     bool in_paragraph = !backrefs_.empty() && !n.children.empty() &&
                         n.children.back().kind == node_kind::paragraph;
     if (in_paragraph) backref_paragraph_ = &n.children.back();
@@ -169,7 +176,6 @@ void html_writer::footnote_definition(const node& n, std::size_t index) {
         put('\n');
     }
     backref_paragraph_ = nullptr;
-    put("</li>\n");
 }
 
 void html_writer::footnotes() {

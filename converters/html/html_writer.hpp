@@ -84,6 +84,7 @@ private:
                       html_attributes extra = {});
     std::size_t opener(const node& parent, std::size_t i);
     std::size_t closer(const node& parent, std::size_t i);
+    void blocks_with_backrefs(const node& n);  // a note's blocks, then backrefs_
 
     const write_options& options_;
     output_sink& sink_;
