@@ -98,20 +98,17 @@ std::string_view extension(format f) {
     return "";
 }
 
-// The output of one format; what the writer could not express goes to `unsupported`.
-std::string render(const archmark::parse_result& parsed, format to, const archmark::write_options& options,
-                   std::vector<archmark::diagnostic>& unsupported) {
-    std::string out;
-    archmark::string_sink sink(out);
+// Writes one format to `sink`; what the writer could not express goes to `unsupported`.
+void render(const archmark::parse_result& parsed, format to, const archmark::write_options& options,
+            archmark::output_sink& sink, std::vector<archmark::diagnostic>& unsupported) {
     switch (to) {
     case format::tei: archmark::write_tei(parsed.document, options, sink, unsupported); break;
     case format::html: archmark::write_html(parsed.document, options, sink); break;
     case format::json: archmark::write_json(parsed.document, parsed.diagnostics, options, sink); break;
     case format::markdown: archmark::write_markdown(parsed.document, options, sink); break;
-    case format::ast: out = archmark::dump_ast(parsed.document); break;
+    case format::ast: sink.write(archmark::dump_ast(parsed.document)); break;
     case format::none: break;
     }
-    return out;
 }
 
 // Modification time in nanoseconds, or -1 when the file cannot be stat'ed.
@@ -439,15 +436,24 @@ int run_convert(convert_settings& s) {
                 bool all_written = true;
                 for (std::size_t i = 0; i < s.formats.size(); ++i) {
                     std::vector<archmark::diagnostic> unsupported;
-                    std::string out = render(parsed, s.formats[i], write, unsupported);
+                    bool written = true;
+                    if (j.outputs.empty()) {
+                        archmark::string_sink sink(r.text);  // standard output, in input order
+                        render(parsed, s.formats[i], write, sink, unsupported);
+                    } else {
+                        // Straight to the file, so a large output is never in memory whole.
+                        atomic_file file(j.outputs[i]);
+                        file_sink sink(file);
+                        render(parsed, s.formats[i], write, sink, unsupported);
+                        sink.flush();
+                        written = file.commit(error, !to_folder);
+                    }
                     for (const auto& d : unsupported) {
                         r.messages += archmark::format_diagnostic(d, j.input->display) + "\n";
                         ++r.diagnostics;
                         ++r.warnings;
                     }
-                    if (j.outputs.empty()) {
-                        r.text = std::move(out);
-                    } else if (!write_atomically(j.outputs[i], out, error, !to_folder)) {
+                    if (!written) {
                         r.messages += "archmark: " + error + "\n";
                         r.status = exit_io;
                         ++r.errors;

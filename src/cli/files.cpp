@@ -10,6 +10,7 @@
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace archmark::cli {
 
@@ -80,44 +81,69 @@ std::string temporary_name(const fs::path& dir, const fs::path& path) {
 
 }  // namespace
 
-// The content goes to a file that has no name yet (O_TMPFILE), so a process killed while writing
-// leaves nothing behind; the finished file gets a temporary name and is renamed into place. Where
-// the file system has no O_TMPFILE the temporary file is named from the start (mkstemp).
-bool write_atomically(const fs::path& path, std::string_view content, std::string& error, bool flush) {
-    fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    mode_t mode = new_file_mode();
-    if (struct stat st {}; ::stat(path.c_str(), &st) == 0) mode = st.st_mode & 07777;
-    auto fail = [&](int err, int fd, const std::string& tmp) {
-        error = path.string() + ": " + std::strerror(err);
-        if (fd >= 0) ::close(fd);
-        if (!tmp.empty()) ::unlink(tmp.c_str());
-        return false;
-    };
-
-    std::string tmp;
-    int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-        if (!write_all(fd, content) || ::fchmod(fd, mode) != 0 || (flush && ::fsync(fd) != 0)) return fail(errno, fd, {});
-        tmp = temporary_name(dir, path);
-        std::string self = "/proc/self/fd/" + std::to_string(fd);
-        if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
-            // No /proc: write it again through a named temporary file.
-            ::close(fd);
-            fd = -1;
-            tmp.clear();
-        } else if (::close(fd) != 0) {
-            return fail(errno, -1, tmp);
+atomic_file::atomic_file(fs::path path) : path_(std::move(path)) {
+    fs::path dir = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
+    // An unnamed file can only be named through /proc; without /proc it is named from the start.
+    if (::access("/proc/self/fd", X_OK) == 0) fd_ = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd_ < 0) {
+        temporary_ = (dir / ("." + path_.filename().string() + ".archmark-XXXXXX")).string();
+        fd_ = ::mkstemp(temporary_.data());
+        if (fd_ < 0) {
+            errno_ = errno;
+            temporary_.clear();
         }
     }
-    if (tmp.empty()) {
-        tmp = (dir / ("." + path.filename().string() + ".archmark-XXXXXX")).string();
-        fd = ::mkstemp(tmp.data());
-        if (fd < 0) return fail(errno, -1, {});
-        if (!write_all(fd, content) || ::fchmod(fd, mode) != 0 || (flush && ::fsync(fd) != 0)) return fail(errno, fd, tmp);
-        if (::close(fd) != 0) return fail(errno, -1, tmp);
+}
+
+atomic_file::~atomic_file() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!temporary_.empty()) ::unlink(temporary_.c_str());
+}
+
+void atomic_file::write(std::string_view bytes) {
+    if (errno_ == 0 && !write_all(fd_, bytes)) errno_ = errno;
+}
+
+bool atomic_file::commit(std::string& error, bool flush) {
+    mode_t mode = new_file_mode();
+    if (struct stat st {}; ::stat(path_.c_str(), &st) == 0) mode = st.st_mode & 07777;
+    if (errno_ == 0 && (::fchmod(fd_, mode) != 0 || (flush && ::fsync(fd_) != 0))) errno_ = errno;
+    if (errno_ == 0 && temporary_.empty()) {
+        fs::path dir = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
+        std::string name = temporary_name(dir, path_);
+        std::string self = "/proc/self/fd/" + std::to_string(fd_);
+        if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0)
+            temporary_ = std::move(name);
+        else
+            errno_ = errno;
     }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) return fail(errno, -1, tmp);
+    if (errno_ == 0 && ::close(std::exchange(fd_, -1)) != 0) errno_ = errno;
+    if (errno_ == 0 && ::rename(temporary_.c_str(), path_.c_str()) != 0) errno_ = errno;
+    if (errno_ != 0) {
+        error = path_.string() + ": " + std::strerror(errno_);
+        return false;
+    }
+    temporary_.clear();  // it is the file now
     return true;
+}
+
+void file_sink::write(std::string_view bytes) {
+    if (buffer_.size() + bytes.size() > capacity) flush();
+    if (bytes.size() >= capacity)
+        file_.write(bytes);
+    else
+        buffer_.append(bytes);
+}
+
+void file_sink::flush() {
+    file_.write(buffer_);
+    buffer_.clear();
+}
+
+bool write_atomically(const fs::path& path, std::string_view content, std::string& error, bool flush) {
+    atomic_file file(path);
+    file.write(content);
+    return file.commit(error, flush);
 }
 
 bool flush_file_system(const fs::path& folder, std::string& error) {

@@ -148,6 +148,14 @@ check("check mixed inputs: exit 3, the finding on stdout, the I/O error on stder
       code == 3 and diagnostic(bad, "1:5", "invalid UTF-8 byte at byte offset 4", UTF8) in stdout.splitlines()
       and stderr == f"archmark: {folder}: is a directory\n", f"exit {code}\n{stdout!r}\n{stderr!r}")
 
+# An output that cannot be put in place (its name is taken by a folder): exit 3, the reason, and
+# no temporary file left beside it.
+out = os.path.join(WORK, "out-taken")
+os.makedirs(os.path.join(out, "good.xml"))
+expect("output name taken by a folder", run("convert", "-q", "--to", "tei", "-o", out + "/", good), 3,
+       stdout="", stderr=f"archmark: {os.path.join(out, 'good.xml')}: Is a directory\n")
+check("output name taken by a folder: no temporary file left", listing(out) == ["good.xml"], listing(out))
+
 # A rejected input given as a single -o file leaves no file (nor temporary file) behind.
 out_file = os.path.join(WORK, "single", "bad.xml")
 os.makedirs(os.path.dirname(out_file))
