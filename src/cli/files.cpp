@@ -22,13 +22,16 @@ std::optional<std::string> read_input(const std::string& path, std::string& erro
         if (std::cin.bad()) { error = "<stdin>: cannot read standard input"; return std::nullopt; }
         return text;
     }
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) { error = path + ": is a directory"; return std::nullopt; }
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) { error = path + ": " + std::strerror(errno); return std::nullopt; }
     std::string text;
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) text.reserve(static_cast<std::size_t>(st.st_size));
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        error = path + ": is a directory";
+        return std::nullopt;
+    }
+    if (st.st_size > 0) text.reserve(static_cast<std::size_t>(st.st_size));
     char buffer[1 << 16];
     for (;;) {
         ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -74,20 +77,31 @@ bool write_all(int fd, std::string_view content) {
 // A name for the temporary file beside `path`, unique within this process and across processes.
 std::string temporary_name(const fs::path& dir, const fs::path& path) {
     static std::atomic<unsigned long> counter{0};
-    return (dir / ("." + path.filename().string() + ".archmark-" + std::to_string(::getpid()) + "-" +
+    static const pid_t pid = ::getpid();
+    return (dir / ("." + path.filename().string() + ".archmark-" + std::to_string(pid) + "-" +
                    std::to_string(counter.fetch_add(1))))
         .string();
 }
 
 }  // namespace
 
+namespace {
+
+// Whether an unnamed file can be named: only through /proc (checked once per process).
+bool can_name_unnamed_files() {
+    static const bool yes = ::access("/proc/self/fd", X_OK) == 0;
+    return yes;
+}
+
+}  // namespace
+
 atomic_file::atomic_file(fs::path path) : path_(std::move(path)) {
     fs::path dir = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
-    // An unnamed file can only be named through /proc; without /proc it is named from the start.
-    if (::access("/proc/self/fd", X_OK) == 0) fd_ = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    // Created as a new file would be (0666 less the umask); commit() keeps an existing file's mode.
+    if (can_name_unnamed_files()) fd_ = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
     if (fd_ < 0) {
         temporary_ = (dir / ("." + path_.filename().string() + ".archmark-XXXXXX")).string();
-        fd_ = ::mkstemp(temporary_.data());
+        fd_ = ::mkstemp(temporary_.data());  // mode 0600: commit() sets the mode
         if (fd_ < 0) {
             errno_ = errno;
             temporary_.clear();
@@ -105,25 +119,36 @@ void atomic_file::write(std::string_view bytes) {
 }
 
 bool atomic_file::commit(std::string& error, bool flush) {
-    mode_t mode = new_file_mode();
-    if (struct stat st {}; ::stat(path_.c_str(), &st) == 0) mode = st.st_mode & 07777;
-    if (errno_ == 0 && (::fchmod(fd_, mode) != 0 || (flush && ::fsync(fd_) != 0))) errno_ = errno;
-    if (errno_ == 0 && temporary_.empty()) {
-        fs::path dir = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
-        std::string name = temporary_name(dir, path_);
-        std::string self = "/proc/self/fd/" + std::to_string(fd_);
-        if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0)
-            temporary_ = std::move(name);
-        else
-            errno_ = errno;
+    if (errno_ == 0 && flush && ::fsync(fd_) != 0) errno_ = errno;
+    bool unnamed = temporary_.empty();
+    std::string self = "/proc/self/fd/" + std::to_string(fd_);
+    // A new output (the common case in a batch) takes its name at once: linkat never replaces, so
+    // the name appears with the whole content or not at all.
+    if (errno_ == 0 && unnamed && ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, path_.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+        if (::close(std::exchange(fd_, -1)) != 0) errno_ = errno;
+    } else if (errno_ == 0 && (!unnamed || errno == EEXIST)) {
+        // Replacing a file: keep its mode, name the content beside it, rename it into place.
+        mode_t mode = new_file_mode();
+        if (struct stat st {}; ::stat(path_.c_str(), &st) == 0) mode = st.st_mode & 07777;
+        if ((!unnamed || mode != new_file_mode()) && ::fchmod(fd_, mode) != 0) errno_ = errno;
+        if (errno_ == 0 && unnamed) {
+            fs::path dir = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
+            std::string name = temporary_name(dir, path_);
+            if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0)
+                temporary_ = std::move(name);
+            else
+                errno_ = errno;
+        }
+        if (errno_ == 0 && ::close(std::exchange(fd_, -1)) != 0) errno_ = errno;
+        if (errno_ == 0 && ::rename(temporary_.c_str(), path_.c_str()) != 0) errno_ = errno;
+        if (errno_ == 0) temporary_.clear();  // it is the file now
+    } else if (errno_ == 0) {
+        errno_ = errno;
     }
-    if (errno_ == 0 && ::close(std::exchange(fd_, -1)) != 0) errno_ = errno;
-    if (errno_ == 0 && ::rename(temporary_.c_str(), path_.c_str()) != 0) errno_ = errno;
     if (errno_ != 0) {
         error = path_.string() + ": " + std::strerror(errno_);
         return false;
     }
-    temporary_.clear();  // it is the file now
     return true;
 }
 
