@@ -151,15 +151,25 @@ if not args.only or args.only in "file-200MB":
     block = ((PROSE * 4 + "\n\n") * 19 + marked).encode()
     small_size = size // 8
     small = block * (small_size // len(block))
-    # KNOWN GAP (docs/robustness.md): converted to HTML, not TEI: the TEI writer's time grows
-    # quadratically with the number of paragraphs (3 MB 0.4 s, 6 MB 1.1 s, 25 MB 26 s).
-    cpu_small, rss_small, code_small, _, out = measure(small, "file-small", to="html")
-    os.remove(out)
-    big = small * 8
+    # Converted to HTML (the TEI writer's own large-input case is big.md in bench/).
+    # Like the cases above, a failing time ratio is measured once more before it counts: the large
+    # run is the one that waits when the kernel compacts memory for huge pages (docs/performance.md).
+    # The small run goes first, before this process holds the large text (a child's peak RSS counts
+    # its parent's pages until exec).
+    for attempt in (1, 2):
+        cpu_small, rss_small, code_small, _, out = measure(small, "file-small", to="html")
+        os.remove(out)
+        big = small * 8
+        cpu_big, rss_big, code_big, err, out = measure(big, "file-200MB", to="html")
+        size_big = len(big)
+        del big
+        if cpu_big <= 1.5 * 8 * cpu_small + SLACK:
+            break
+        print(f"file-200MB: ratio {cpu_big / max(cpu_small, 1e-3):.1f} on attempt {attempt}; measuring again")
+        os.remove(out)
     del small
-    cpu_big, rss_big, code_big, err, out = measure(big, "file-200MB", to="html")
-    print(f"file-200MB: {len(big)} bytes: cpu {cpu_big:.1f} s, peak RSS {rss_big / 2**20:.0f} MiB "
-          f"({rss_big / len(big):.1f} bytes per input byte); at 1/8: cpu {cpu_small:.2f} s, "
+    print(f"file-200MB: {size_big} bytes: cpu {cpu_big:.1f} s, peak RSS {rss_big / 2**20:.0f} MiB "
+          f"({rss_big / size_big:.1f} bytes per input byte); at 1/8: cpu {cpu_small:.2f} s, "
           f"peak RSS {rss_small / 2**20:.0f} MiB")
     check("file-200MB: exit 0", code_big == 0 and code_small == 0, first_lines(err))
     check(f"file-200MB: linear time (cpu {cpu_big:.1f} s <= 1.5 x 8 x {cpu_small:.2f} s + {SLACK} s)",
@@ -169,9 +179,8 @@ if not args.only or args.only in "file-200MB":
     else:
         check(f"file-200MB: linear memory ({rss_big / 2**20:.0f} MiB <= 1.25 x 8 x {rss_small / 2**20:.0f} MiB)",
               rss_big <= 1.25 * 8 * rss_small)
-        check(f"file-200MB: peak RSS under 16 bytes per input byte ({rss_big / len(big):.1f})",
-              rss_big <= 16 * len(big))
-    del big
+        check(f"file-200MB: peak RSS under 16 bytes per input byte ({rss_big / size_big:.1f})",
+              rss_big <= 16 * size_big)
     for path in (out, err):
         if os.path.exists(path):
             os.remove(path)
