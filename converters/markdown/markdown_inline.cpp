@@ -84,6 +84,15 @@ bool has_raw_tag(const node& n, std::string_view tag) {
     return false;
 }
 
+// Which notes are one: the parser matches a call to a definition by style and label, GFM labels
+// without regard to case.
+std::string note_key(const node& note) { return note.attrs().subtype + ' ' + folded(note.attrs().label); }
+
+// `written` in the spelling of `wanted` when only the case differs: `[^a]` calls the note `[^A]`.
+std::string as_spelled(const std::string& written, const std::string& wanted) {
+    return folded(written) == folded(wanted) ? wanted : written;
+}
+
 // Two calls of one note: the parser gives the body to the first and copies nothing.
 bool same_body(const node& a, const node& b) {
     return a.children.size() == b.children.size() &&
@@ -317,12 +326,13 @@ void markdown_writer::gap(const node& n) {
 }
 
 void markdown_writer::note_call(const node& n) {
+    std::string key = note_key(n);
     std::size_t index;
-    auto known = note_by_label_.find(n.attrs().label);
-    if (known == note_by_label_.end()) {
+    auto known = note_by_key_.find(key);
+    if (known == note_by_key_.end()) {
         index = notes_.size();
-        notes_.push_back({&n, note_label(n.attrs().label)});
-        note_by_label_.emplace(n.attrs().label, index);
+        notes_.push_back({&n, key, note_label(key, n.attrs().label)});
+        note_by_key_.emplace(key, index);
     } else {
         index = known->second;
         pending_note& note = notes_[index];
@@ -332,32 +342,57 @@ void markdown_writer::note_call(const node& n) {
             } else if (!same_body(*note.body, n)) {
                 // Another note with the same label (an error the parser reports): its own label.
                 index = notes_.size();
-                notes_.push_back({&n, fresh_label()});
+                notes_.push_back({&n, key, fresh_label(n.attrs().label)});
             }
         }
     }
-    put("[^" + notes_[index].label + "]");
+    put("[^" + as_spelled(notes_[index].label, n.attrs().label) + "]");
     after_bracket();
 }
 
-std::string markdown_writer::note_label(const std::string& wanted) {
-    if (auto it = label_written_.find(wanted); it != label_written_.end()) return it->second;
-    std::string label = is_valid_label(wanted) && !labels_used_.contains(folded(wanted)) ? wanted : fresh_label();
-    labels_used_[folded(label)] = true;
-    label_written_.emplace(wanted, label);
-    return label;
+// Keys, not notes, own labels: a second definition of a label stays a second definition of it,
+// as the input had it (`note.duplicate`), while notes the input told apart by their style (a
+// bracketed `[1]` and a GFM `[^1]`) must not become one label.
+std::string markdown_writer::note_label(const std::string& key, const std::string& wanted) {
+    auto [it, added] = label_by_key_.try_emplace(key);
+    if (added)
+        it->second = is_valid_label(wanted) && labels_written_.insert(folded(wanted)).second ? wanted : fresh_label(wanted);
+    return it->second;
+}
+
+std::string markdown_writer::written_label(const node& note) {
+    return as_spelled(note_label(note_key(note), note.attrs().label), note.attrs().label);
 }
 
 std::string markdown_writer::footnote_label(const std::string& wanted) {
-    return is_valid_label(wanted) ? wanted : note_label(wanted);
+    return is_valid_label(wanted) ? wanted : note_label("footnote " + wanted, wanted);
 }
 
-std::string markdown_writer::fresh_label() {
+std::string markdown_writer::fresh_label(const std::string& wanted) {
+    bool suffixed = is_valid_label(wanted) && wanted.size() < 980;  // room for `-N` in 999 bytes
+    std::string stem = suffixed ? wanted + "-" : "note-";
+    int& last = last_suffix_.try_emplace(folded(stem), suffixed ? 1 : 0).first->second;
     std::string label;
-    do label = "note-" + std::to_string(++generated_labels_);
-    while (labels_used_.contains(label));
-    labels_used_[label] = true;
+    do label = stem + std::to_string(++last);
+    while (!labels_taken_.insert(folded(label)).second);
+    labels_written_.insert(folded(label));
     return label;
+}
+
+// Notes that stand as blocks are the children of the document or a part that are notes:
+// definitions never called, bodies the resolver could not place.
+void markdown_writer::collect_notes(const node& parent) {
+    bool blocks_here = parent.kind == node_kind::document || parent.kind == node_kind::part;
+    for (const auto& c : parent.children) {
+        if (c.kind == node_kind::note && blocks_here) {
+            block_notes_.push_back(&c);
+            block_note_keys_.insert(note_key(c));
+        }
+        if (c.kind == node_kind::note || c.kind == node_kind::footnote_reference ||
+            c.kind == node_kind::footnote_definition)
+            labels_taken_.insert(folded(c.attrs().label));
+        collect_notes(c);
+    }
 }
 
 }  // namespace archmark::detail

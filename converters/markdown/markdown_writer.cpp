@@ -68,6 +68,60 @@ bool has_break(const node& n) {
 
 bool is_bullet_list(const node& n) { return n.kind == node_kind::list && n.list == list_type::bullet; }
 
+bool starts_with_indented_code(const node& item) {
+    return !item.children.empty() && item.children.front().kind == node_kind::code_block &&
+           !item.children.front().fenced;
+}
+
+// The width of the marker of item `i` of a list: `-`, `8)`, `10.` (the numbers count up).
+std::size_t marker_width(const node& list, std::size_t i) {
+    if (list.list != list_type::ordered) return 1;
+    return std::to_string(list.level + static_cast<long>(i)).size() + 1;
+}
+
+// The column where an indented code block's first line starts: four spaces, then its own blanks
+// (a tab goes on to the next multiple of four).
+std::size_t code_indentation(std::string_view literal) {
+    std::size_t column = 4;
+    for (char c : literal) {
+        if (c == ' ') ++column;
+        else if (c == '\t') column += 4 - column % 4;
+        else break;
+    }
+    return column;
+}
+
+// Each list back from an indented code block needs a column less (list_indent()): looking three
+// lists ahead decides every indentation.
+constexpr int list_lookahead = 3;
+
+std::size_t list_indent(const std::vector<node>& siblings, std::size_t i, int lookahead = list_lookahead);
+
+// The column the content of list `siblings[i]`'s last item must reach (0: any) so that the block
+// after the list does not continue that item: past an indented code block's indentation, or past
+// the indentation of a list that must be indented itself.
+std::size_t content_column(const std::vector<node>& siblings, std::size_t i, int lookahead = list_lookahead) {
+    if (i + 1 >= siblings.size()) return 0;
+    const node& next = siblings[i + 1];
+    if (next.kind == node_kind::code_block && !next.fenced) return code_indentation(next.literal) + 1;
+    if (next.kind != node_kind::list || lookahead == 0) return 0;
+    std::size_t indent = list_indent(siblings, i + 1, lookahead - 1);
+    return indent == 0 ? 0 : indent + 1;
+}
+
+// How far list `siblings[i]`'s markers are indented (at most three spaces): only as far as its
+// last item's content cannot reach content_column() with blanks after the marker (up to four;
+// one when it starts with an indented code block). Any further would put the list inside the
+// last item of a list before it.
+std::size_t list_indent(const std::vector<node>& siblings, std::size_t i, int lookahead) {
+    const node& list = siblings[i];
+    if (list.kind != node_kind::list || list.children.empty()) return 0;
+    const node& last = list.children.back();
+    std::size_t reached = marker_width(list, list.children.size() - 1) + (starts_with_indented_code(last) ? 1 : 4);
+    std::size_t needed = content_column(siblings, i, lookahead);
+    return needed > reached ? std::min<std::size_t>(needed - reached, 3) : 0;
+}
+
 // A closing salutation and the signature after it are typed as one paragraph
 // (`Respectfully yours,` / `(s) NIKITA KHRUSHCHEV`): written so, a line apart.
 bool closes_letter(const node& previous, const node& n) {
@@ -92,7 +146,7 @@ void markdown_writer::write(const node& document) {
         emit(out_);
         out_.clear();
     }
-    collect_block_notes(document);
+    collect_notes(document);
     for (std::size_t i = 0; i < document.children.size(); ++i) {
         if (document.children[i].kind == node_kind::note) continue;
         std::string piece = block_text(document.children, i);
@@ -105,29 +159,24 @@ void markdown_writer::write(const node& document) {
     }
     // Definitions of the notes called, in call order; a body may call further notes. A call
     // without a body whose definition stands as a note of its own (a body too deep, a note
-    // defined twice) gets no empty definition: that note is written next.
-    for (std::size_t i = 0; i < notes_.size(); ++i) {
-        std::string label = notes_[i].label;  // copied: writing the body may add notes
-        const node& body = *notes_[i].body;
-        if (body.children.empty() && block_note_labels_.contains(body.attrs().label)) continue;
-        emit(definition(label, body));
-    }
-    // Notes never called (or not placed at a call), where the parser puts them: after all.
-    for (const node* n : block_notes_) emit(definition(note_label(n->attrs().label), *n));
-    if (any) sink_.write("\n");
-}
-
-// Notes that stand as blocks (of the document or of its parts): definitions never called,
-// bodies the resolver could not place.
-void markdown_writer::collect_block_notes(const node& parent) {
-    for (const auto& c : parent.children) {
-        if (c.kind == node_kind::note) {
-            block_notes_.push_back(&c);
-            block_note_labels_.insert(c.attrs().label);
-        } else if (c.kind == node_kind::part) {
-            collect_block_notes(c);
+    // defined twice) gets no empty definition: that note is written with the block notes.
+    std::size_t defined = 0;
+    auto define_called = [&] {
+        for (; defined < notes_.size(); ++defined) {
+            std::string label = notes_[defined].label;  // copied: writing the body may add notes
+            const node& body = *notes_[defined].body;
+            if (body.children.empty() && block_note_keys_.contains(notes_[defined].key)) continue;
+            emit(definition(label, body));
         }
+    };
+    define_called();
+    // Notes never called (or not placed at a call), where the parser puts them: after all. The
+    // notes a body of theirs calls first are defined after it.
+    for (const node* n : block_notes_) {
+        emit(definition(written_label(*n), *n));
+        define_called();
     }
+    if (any) sink_.write("\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,10 +282,10 @@ std::string markdown_writer::block_text(const std::vector<node>& siblings, std::
         while (run < i && is_bullet_list(siblings[i - run - 1])) ++run;
         bullet_ = run % 2 == 0 ? '-' : '+';
     }
-    // An indented code block after a list would continue its last item, unless the items'
-    // content starts past column 4.
-    wide_markers_ = n.kind == node_kind::list && i + 1 < siblings.size() &&
-                    siblings[i + 1].kind == node_kind::code_block && !siblings[i + 1].fenced;
+    // An indented code block after a list would continue its last item unless the items'
+    // content starts past the code's indentation; so would a list indented to make that room.
+    list_indent_ = list_indent(siblings, i);
+    content_column_ = n.kind == node_kind::list ? content_column(siblings, i) : 0;
     std::string saved = std::move(out_);
     out_.clear();
     render(n);
@@ -310,19 +359,20 @@ void markdown_writer::block_quote(const node& n) {
 void markdown_writer::list(const node& n) {
     bool ordered = n.list == list_type::ordered;
     char bullet = bullet_;
-    bool wide = wide_markers_;
+    std::string indent(list_indent_, ' ');
+    std::size_t column = content_column_;
     long number = n.level;
     std::string_view delimiter = n.delimiter == list_delimiter::paren ? ")" : ".";
     for (std::size_t i = 0; i < n.children.size(); ++i) {
         const node& item = n.children[i];
-        std::string marker = ordered ? std::to_string(number++) + std::string(delimiter) : std::string(1, bullet);
+        std::string marker = indent + (ordered ? std::to_string(number++) + std::string(delimiter) : std::string(1, bullet));
         std::string body = blocks_text(item, n.tight);
-        bool starts_with_code = !item.children.empty() && item.children.front().kind == node_kind::code_block &&
-                                !item.children.front().fenced;
-        // Wide: the marker indented by three spaces and followed by four puts the content past
-        // the indentation of the code block that follows the list.
-        std::string lead = marker + (wide && !body.empty() && !starts_with_code ? "    " : " ");
-        if (wide) lead.insert(0, "   ");
+        // Up to four blanks after the marker put the content at `column` (five would start an
+        // indented code block; one that starts the item follows a single blank).
+        std::size_t blanks = 1;
+        if (!body.empty() && !starts_with_indented_code(item) && column > marker.size())
+            blanks = std::min<std::size_t>(column - marker.size(), 4);
+        std::string lead = marker + std::string(blanks, ' ');
         if (item.task_checked) body.insert(0, *item.task_checked ? "[x] " : "[ ] ");
         if (i > 0) out_ += n.tight ? "\n" : "\n\n";
         out_ += prefixed(body, lead, std::string(lead.size(), ' '), "");
@@ -415,7 +465,7 @@ std::string markdown_writer::definition(std::string_view label, const node& body
 
 // A definition never called stays where the parser put it (the end of its document).
 void markdown_writer::note_definition_in_place(const node& n) {
-    out_ += definition(note_label(n.attrs().label), n);
+    out_ += definition(written_label(n), n);
 }
 
 void markdown_writer::front_matter(const node& document) {

@@ -62,13 +62,20 @@ private:
     void verbatim(const node& n, std::string_view fallback);  // children, or the fallback text
     void page_break(const node& n);  // as written, or `[Page n]`
     void note_call(const node& n);
-    // The label written for a label as parsed: itself when GFM allows it and no other note has
-    // it (labels match without regard to case), else a made-up one. Always the same for a label.
-    std::string note_label(const std::string& wanted);
-    std::string fresh_label();
-    // A GFM footnote's label (plain GFM trees): as written; references match without regard to case.
+    // The label written for the notes of one key (style and label, as the parser matches calls
+    // to definitions): the label as written when GFM can read it and no note of another key
+    // took it first (labels match without regard to case), else a fresh one. Always the same
+    // for a key, so calls, the note they call and a second definition of it agree.
+    std::string note_label(const std::string& key, const std::string& wanted);
+    std::string written_label(const node& note);  // note_label() in the note's own spelling
+    // A label no note of the document has and none written has: `1-2`, `1-3`… for a label
+    // taken, `note-1`, `note-2`… for a label GFM cannot read.
+    std::string fresh_label(const std::string& wanted);
+    // A GFM footnote's label (plain GFM trees): as written, or a fresh one where GFM cannot read
+    // it; references match without regard to case.
     std::string footnote_label(const std::string& wanted);
-    void collect_block_notes(const node& parent);
+    // Before writing: the notes that stand as blocks, and every label in the document.
+    void collect_notes(const node& parent);
     void redaction(const node& n);
     void gap(const node& n);
 
@@ -88,20 +95,26 @@ private:
     bool single_line_ = false;    // ATX heading: breaks are written as spaces
     int in_link_ = 0;
     char bullet_ = '-';           // the bullet of the next bullet list
-    bool wide_markers_ = false;   // the next list is followed by an indented code block
+    // The next list's marker indentation, and the column its items' content must reach (0: any)
+    // so that the block after the list does not continue its last item.
+    std::size_t list_indent_ = 0;
+    std::size_t content_column_ = 0;
 
-    // Notes: definitions written at the end, in call order; labels as written when GFM allows.
+    // Notes: definitions written at the end, in call order; labels as written when they are
+    // GFM's and no other note's.
     struct pending_note {
         const node* body;         // the call that carries the body (or the first call)
+        std::string key;          // note_key(): which notes are this one
         std::string label;        // the label written
     };
     std::vector<pending_note> notes_;
-    std::unordered_map<std::string, std::size_t> note_by_label_;  // label as parsed -> notes_
-    std::unordered_map<std::string, std::string> label_written_;  // label as parsed -> written
-    std::unordered_map<std::string, bool> labels_used_;           // case-folded labels written
-    int generated_labels_ = 0;
-    std::vector<const node*> block_notes_;               // notes standing as blocks
-    std::unordered_set<std::string> block_note_labels_;  // their labels as parsed
+    std::unordered_map<std::string, std::size_t> note_by_key_;       // note key -> notes_
+    std::unordered_map<std::string, std::string> label_by_key_;      // note key -> label written
+    std::unordered_set<std::string> labels_taken_;    // case-folded: the document's labels and those made up
+    std::unordered_set<std::string> labels_written_;  // case-folded labels given to a key
+    std::unordered_map<std::string, int> last_suffix_;  // fresh_label(): stem -> last number used
+    std::vector<const node*> block_notes_;            // notes standing as blocks
+    std::unordered_set<std::string> block_note_keys_;  // their keys
 };
 
 }  // namespace archmark::detail

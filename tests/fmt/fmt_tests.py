@@ -190,6 +190,24 @@ expect("fmt --check - lists <stdin>", run("fmt", "--check", "-", stdin=messy), 1
 expect("fmt --check - on canonical text", run("fmt", "--check", "-", stdin=read(clean)), 0, stdout="", stderr="")
 expect("fmt - on empty input", run("fmt", "-", stdin=b""), 0, stdout="", stderr="")
 
+# --- spellings that once did not read back (fuzz_markdown, tests/fuzz/regressions/) ------------
+# A bullet list after an ordered list, before an indented code block: its markers were indented,
+# which put it inside item 8.
+list_after_list = b"8) eight\n\n- a\n-\n\n    code\n"
+expect("a list after a list is not indented into it", run("fmt", "-", stdin=list_after_list), 0,
+       stdout="8) eight\n\n-    a\n-\n\n    code\n", stderr="")
+expect("and that spelling is canonical", run("fmt", "--check", "-", stdin=b"8) eight\n\n-    a\n-\n\n    code\n"), 0,
+       stdout="", stderr="")
+# A bracketed note [1] and a GFM note [^1] were both written [^1] (a note.duplicate error).
+# convert writes the second [^1-2]; fmt leaves the text as it is, since [^1-2] reads back as
+# another label (docs/markdown.md).
+collision = b"Text [1].\n\n## Notes\n\n[1] One.\n\n\n[^1]: a]"
+expect("colliding note labels: convert gives the second its own", run("convert", "--to", "markdown", "-",
+       stdin=collision), 0, stdout="Text [^1].\n\n## Notes\n\n[^1]: One.\n\n[^1-2]: a]\n",
+       stderr=re.compile(r"<stdin>:8:1: warning: [^\n]+ \[note\.unused\]\n"))
+expect("colliding note labels: fmt leaves the text as it is", run("fmt", "-", stdin=collision), 1,
+       stdout=collision.decode(), stderr=re.compile(r"archmark: <stdin>:8:1: not formatted: [^\n]+\n"))
+
 # --- front matter ------------------------------------------------------------------------------
 front = write("front/matter.md", b"---\ntitle: 'Note: a memo'\ndate: 1962-10-27\ntags: [cuba, missiles]\nempty:\n---\nText.\n")
 expect("fmt a file with front matter", run("fmt", front), 0, stdout="", stderr="")

@@ -145,12 +145,28 @@ TEST_CASE("markdown: lists keep their type, start, delimiter and tightness", "[m
     todo.task_checked = false;
     CHECK(md(doc({list(true, {done, todo})})) == "- [x] done\n- [ ] todo\n");
     CHECK(md(doc({list(true, {item({})})})) == "-\n");
-    // Two lists in a row alternate bullets; a list before an indented code block is indented
-    // so that the code does not continue its last item.
+    // Two lists in a row alternate bullets; a list before an indented code block puts its
+    // items' content past the code's indentation, so that the code does not continue its last item.
     CHECK(md(doc({list(true, {item({para({text("a")})})}), list(true, {item({para({text("b")})})})})) ==
           "- a\n\n+ b\n");
     CHECK(md(doc({list(true, {item({para({text("a")})})}), code_block("code\n", false)})) ==
-          "   -    a\n\n    code\n");
+          "-    a\n\n    code\n");
+    CHECK(md(doc({list(true, {item({para({text("one")})})}), code_block(" two\n", false)})) ==
+          " -    one\n\n     two\n");
+}
+
+TEST_CASE("markdown: a list after a list is never indented into it", "[markdown]") {
+    // Indenting the markers (`   -    a`) put this bullet list inside item 8: writing the
+    // canonical text again gave other text (fuzz_markdown, tests/fuzz/regressions/).
+    node eight = list(true, {item({para({text("eight")})})}, list_type::ordered, 8, list_delimiter::paren);
+    node bullets = list(true, {item({para({text("a")})}), item({})});
+    CHECK(md(doc({eight, bullets, code_block("code\n", false)})) == "8) eight\n\n-    a\n-\n\n    code\n");
+    // Only a last item that starts with indented code needs indented markers; the list before
+    // it then puts its own content past them.
+    node one = list(true, {item({para({text("a")})})}, list_type::ordered, 1, list_delimiter::period);
+    node code_item = list(true, {item({code_block("code1\n", false)})});
+    CHECK(md(doc({one, code_item, code_block("code2\n", false)})) ==
+          "1.  a\n\n   -     code1\n\n    code2\n");
 }
 
 TEST_CASE("markdown: block quotes, code blocks, raw HTML, breaks", "[markdown]") {
@@ -285,6 +301,33 @@ TEST_CASE("markdown: notes are GFM calls with definitions at the end, labels kep
     CHECK(md(doc({para({text("a"), with_label(node_kind::footnote_reference, "Note")}),
                   with_label(node_kind::footnote_definition, "note", {para({text("Body.")})})})) ==
           "a[^Note]\n\n[^note]: Body.\n");
+}
+
+TEST_CASE("markdown: notes of different keys never share a label", "[markdown]") {
+    auto note = [](std::string style, std::string label, std::vector<node> body = {}) {
+        node n = with_label(node_kind::note, std::move(label), std::move(body));
+        n.attrs().subtype = std::move(style);
+        return n;
+    };
+    // A bracketed [1] (called) and a GFM [^1] (never called) were both written [^1], which read
+    // back as `note.duplicate` (fuzz_markdown). The first written keeps the label.
+    CHECK(md(doc({para({text("Text "), note("bracket", "1", {para({text("One.")})}), text(".")}),
+                  note("gfm", "1", {para({text("a]")})})})) ==
+          "Text [^1].\n\n[^1]: One.\n\n[^1-2]: a]\n");
+    // Every call names its own note's label; a made-up label is none the document has.
+    CHECK(md(doc({para({text("x"), note("sup", "1", {para({text("sup body")})}), text(" y"),
+                        note("gfm", "1", {para({text("gfm body")})}), text(" z"), note("sup", "1"), text(" w"),
+                        note("gfm", "1"), text(" v"), note("gfm", "1-2", {para({text("own")})})})})) ==
+          "x[^1] y[^1-3] z[^1] w[^1-3] v[^1-2]\n\n[^1]: sup body\n\n[^1-3]: gfm body\n\n[^1-2]: own\n");
+    // One key keeps one label: a second definition stays one (`note.duplicate`, as in the input),
+    // and a call spelled in another case keeps its spelling.
+    CHECK(md(doc({para({text("a"), note("gfm", "A", {para({text("First.")})}), text(" b"), note("gfm", "a")}),
+                  note("gfm", "a", {para({text("Second.")})})})) ==
+          "a[^A] b[^a]\n\n[^A]: First.\n\n[^a]: Second.\n");
+    // A note called only from the body of a note never called is defined after that body.
+    CHECK(md(doc({para({text("Text.")}),
+                  note("gfm", "1", {para({text("uses"), note("gfm", "2", {para({text("two")})})})})})) ==
+          "Text.\n\n[^1]: uses[^2]\n\n[^2]: two\n");
 }
 
 TEST_CASE("markdown: front matter from the document's metadata", "[markdown]") {
