@@ -75,17 +75,27 @@ void clamp_subtree(node& n, const source_map& map, std::uint32_t lo, std::uint32
     for (auto& c : n.children) clamp_subtree(c, map, b, e);
 }
 
-// cmark-gfm's block positions have quirks: a setext heading in a list item ends on a later line,
-// an unclosed fence runs out of its block quote, padding cells of short table rows sit at column
-// 0. Make children lie inside their parent and after their previous sibling.
+// cmark-gfm's block positions have quirks: a setext heading underlined with `---` ends on the
+// line after its underline when a paragraph follows at once, an unclosed fence runs out of its
+// block quote, padding cells of short table rows sit at column 0. Make children lie inside their
+// parent and after their previous sibling; a block cut short ends before the blanks that separated
+// it from the next. Footnote definitions, which cmark-gfm moves to the end of the document, keep
+// their own spans and are no one's previous sibling.
 void fit_children(node& parent, const source_map& map) {
     node* previous = nullptr;
     for (auto& c : parent.children) {
         clamp_subtree(c, map, parent.span.begin, parent.span.end);
+        if (c.kind == node_kind::footnote_definition) continue;
         if (previous && c.span.begin < previous->span.end) {
             bool synthetic = c.children.empty() && c.literal.empty();
-            if (synthetic) clamp_subtree(c, map, previous->span.end, previous->span.end);
-            else clamp_subtree(*previous, map, previous->span.begin, c.span.begin);
+            if (synthetic) {
+                clamp_subtree(c, map, previous->span.end, previous->span.end);
+            } else {
+                std::uint32_t end = c.span.begin;
+                while (end > previous->span.begin && (is_space(map.text()[end - 1]) || is_newline(map.text()[end - 1])))
+                    --end;
+                clamp_subtree(*previous, map, previous->span.begin, end);
+            }
         }
         previous = &c;
     }
@@ -438,7 +448,7 @@ node converter::block(cmark_node* cn, int depth) {
             ++column;
         }
     }
-    if (n.kind != node_kind::document) fit_children(n, map_);
+    fit_children(n, map_);
     return n;
 }
 
