@@ -55,6 +55,10 @@ parse_result parse(std::string_view text, const parse_options& options) {
             rule::input_nul, map, nul,
             "NUL byte at byte offset " + std::to_string(nul) +
                 (count > 1 ? " (" + std::to_string(count) + " in the input)" : std::string())));
+        // Not text (binary, or UTF-16 without a byte order mark): like invalid UTF-8, no tree.
+        // cmark-gfm would read each NUL as U+FFFD, three bytes where the source has one, and the
+        // spans after it would no longer match the input.
+        return result;
     }
     // Front matter (§6) is read here and blanked for cmark-gfm, which would see a thematic break and a
     // setext heading in it; blanking keeps every line and column where it was.

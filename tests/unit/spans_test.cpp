@@ -134,11 +134,18 @@ TEST_CASE("input that is not UTF-8 is rejected with its position", "[input]") {
     CHECK(rejected.document.children.empty());
 }
 
-TEST_CASE("NUL bytes are reported", "[input]") {
+TEST_CASE("NUL bytes are reported and the input gets no tree", "[input]") {
     using namespace std::string_literals;
     auto result = parse("a\0b\0"s);
     CHECK_FALSE(result.ok());
     REQUIRE(result.diagnostics.size() == 1);
     CHECK(format_diagnostic(result.diagnostics[0], "f.md") ==
           "f.md:1:2: error: NUL byte at byte offset 1 (2 in the input) [input.nul]");
+    CHECK(result.document.children.empty());
+    // Found by fuzz_parse: cmark-gfm reads a NUL as U+FFFD (three bytes for one), and the spans
+    // of a substitution after it overlapped.
+    auto substitution = parse("{~~\0d~>~~}\n"s);
+    REQUIRE(substitution.diagnostics.size() == 1);
+    CHECK(substitution.diagnostics[0].id == rule::input_nul);
+    CHECK(substitution.document.children.empty());
 }
