@@ -95,6 +95,7 @@ private:
     bool single_line_ = false;    // ATX heading: breaks are written as spaces
     int in_link_ = 0;
     char bullet_ = '-';           // the bullet of the next bullet list
+    bool first_line_ = false;     // the block being written starts the output (no front matter)
     // The next list's marker indentation, and the column its items' content must reach (0: any)
     // so that the block after the list does not continue its last item.
     std::size_t list_indent_ = 0;

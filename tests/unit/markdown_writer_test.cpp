@@ -260,6 +260,13 @@ TEST_CASE("markdown: redactions and record structure are written verbatim", "[ma
     CHECK(md(doc({para({text("end of page")}), page, source_note, make(node_kind::separator), part})) ==
           "end of page\n\n[Page 3]\n\nSource: Lot 66 D 204.\n\n***\n\n**DRAFT FOLLOWS**\n\nDear Mr. Chairman:\n");
     CHECK(md_para({text("a "), with_label(node_kind::page_break, "2"), text(" b")}) == "a [Page 2] b\n");
+    // A separator typed `---` keeps its spelling, except on the first line, where it would open
+    // front matter with the `---` under a later heading (found by fuzz_markdown).
+    node dashes = make(node_kind::separator);
+    dashes.attrs().written = "---";
+    node setext = heading(2, {text("a"), make(node_kind::soft_break), text("b")});
+    CHECK(md(doc({dashes, setext})) == "----\n\na\nb\n---\n");
+    CHECK(md(doc({para({text("x")}), dashes})) == "x\n\n---\n");
 }
 
 TEST_CASE("markdown: editorial brackets put their brackets back", "[markdown]") {
