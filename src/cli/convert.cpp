@@ -437,7 +437,15 @@ int run_convert(convert_settings& s) {
                 for (std::size_t i = 0; i < s.formats.size(); ++i) {
                     std::vector<archmark::diagnostic> unsupported;
                     bool written = true;
-                    if (j.outputs.empty()) {
+                    if (j.outputs.empty() && jobs.size() == 1) {
+                        // Standard output, straight: one input has no order to keep.
+                        archmark::ostream_sink sink(std::cout);
+                        render(parsed, s.formats[i], write, sink, unsupported);
+                        if (!std::cout.flush()) {
+                            error = "cannot write standard output";
+                            written = false;
+                        }
+                    } else if (j.outputs.empty()) {
                         archmark::string_sink sink(r.text);  // standard output, in input order
                         render(parsed, s.formats[i], write, sink, unsupported);
                     } else {
