@@ -410,10 +410,12 @@ node converter::block(cmark_node* cn, int depth) {
         return n;
     }
     // One allocation per child list, of the right size: growing by doubling would touch twice the
-    // memory of the document's block list.
+    // memory of the document's block list. That list has room for 1/16 more: the letter pass
+    // splits paragraphs into their lines (a salutation and the body after it), and a list that
+    // had to move would hold the old and the new copy at once.
     std::size_t count = 0;
     for (cmark_node* c = cmark_node_first_child(cn); c; c = cmark_node_next(c)) ++count;
-    n.children.reserve(count);
+    n.children.reserve(n.kind == node_kind::document ? count + count / 16 + 16 : count);
     int column = 0;
     for (cmark_node* c = cmark_node_first_child(cn), *next = nullptr; c; c = next) {
         next = cmark_node_next(c);

@@ -340,6 +340,7 @@ void letter_builder::assemble(std::vector<node>& blocks, const std::vector<unit>
             return u.part == role::body || u.part == role::heading;
         }))
         return;  // nothing to change: most containers
+    blocks.reserve(count);  // exactly, when it must grow: resize alone would double the list
     blocks.resize(count);
     std::size_t write = count;
     for (std::size_t g = groups.size(); g-- > 0;) {
@@ -524,6 +525,7 @@ void letter_builder::wrap_parts(std::vector<node>& blocks) {
         for (std::size_t k = read; k < end; ++k)
             if (blocks[k].span.end > last->end) last = &blocks[k].span;
         part.span = span_between(blocks[read].span, *last);
+        part.children.reserve(end - read);
         for (std::size_t k = read; k < end; ++k) {
             if (blocks[k].kind == node_kind::heading) level = blocks[k].level;
             part.children.push_back(std::move(blocks[k]));
