@@ -83,10 +83,6 @@ std::string temporary_name(const fs::path& dir, const fs::path& path) {
         .string();
 }
 
-}  // namespace
-
-namespace {
-
 // Whether an unnamed file can be named: only through /proc (checked once per process).
 bool can_name_unnamed_files() {
     static const bool yes = ::access("/proc/self/fd", X_OK) == 0;
