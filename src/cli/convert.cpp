@@ -194,16 +194,20 @@ bool leaves_folder(const fs::path& relative) {
 }
 
 // The first existing symbolic link on the way from `root` to `path` (root / relative), or empty.
-// Folders already seen to be safe are remembered in `safe`.
-fs::path symlink_on_the_way(const fs::path& root, const fs::path& relative, std::set<std::string>& safe) {
+// Folders already seen to be safe are remembered in `safe`; `exists` tells whether `path` does.
+fs::path symlink_on_the_way(const fs::path& root, const fs::path& relative, std::set<std::string>& safe,
+                            bool& exists) {
     fs::path at = root;
+    exists = false;
     for (auto part = relative.begin(); part != relative.end(); ++part) {
         at /= *part;
         bool last = std::next(part) == relative.end();
         if (!last && safe.count(at.string())) continue;
         struct stat st {};
-        if (::lstat(at.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) return at;
+        bool found = ::lstat(at.c_str(), &st) == 0;
+        if (found && S_ISLNK(st.st_mode)) return at;
         if (!last) safe.insert(at.string());
+        else exists = found;
     }
     return {};
 }
@@ -367,12 +371,13 @@ int run_convert(convert_settings& s) {
         total_bytes += j.size;
         if (!j.refused.empty() || !to_folder) continue;
         for (const auto& out : j.outputs) {
-            fs::path link = symlink_on_the_way(outdir, out.lexically_relative(outdir), safe_folders);
+            bool exists = false;
+            fs::path link = symlink_on_the_way(outdir, out.lexically_relative(outdir), safe_folders, exists);
             if (!link.empty()) {
                 j.refused = j.input->display + ": refused: " + link.string() + " is a symbolic link";
                 break;
             }
-            if (fs::exists(out, ec) && j.input->path != "-" && fs::equivalent(out, j.input->path, ec)) {
+            if (exists && j.input->path != "-" && fs::equivalent(out, j.input->path, ec)) {
                 j.refused = j.input->display + ": refused: its output " + out.string() + " is the input itself";
                 break;
             }
