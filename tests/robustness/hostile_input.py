@@ -156,6 +156,18 @@ expect("output name taken by a folder", run("convert", "-q", "--to", "tei", "-o"
        stdout="", stderr=f"archmark: {os.path.join(out, 'good.xml')}: Is a directory\n")
 check("output name taken by a folder: no temporary file left", listing(out) == ["good.xml"], listing(out))
 
+# An output that would overwrite its own input (Markdown into the input's folder) is refused.
+own = os.path.join(WORK, "own")
+os.makedirs(own)
+own_input = os.path.join(own, "a.md")
+with open(own_input, "wb") as fh:
+    fh.write(GOOD)
+expect("output is the input itself", run("convert", "-q", "--to", "markdown", "-o", own + "/", own_input), 3,
+       stdout="", stderr=f"archmark: {own_input}: refused: its output {own_input} is the input itself\n")
+with open(own_input, "rb") as fh:
+    check("output is the input itself: the input unchanged, nothing else written",
+          fh.read() == GOOD and listing(own) == ["a.md"], listing(own))
+
 # A rejected input given as a single -o file leaves no file (nor temporary file) behind.
 out_file = os.path.join(WORK, "single", "bad.xml")
 os.makedirs(os.path.dirname(out_file))
