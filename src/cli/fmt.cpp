@@ -5,12 +5,14 @@
 // aside). Anything else is reported and the file is left as it is.
 #include <archmark/compare.hpp>
 #include <archmark/parse.hpp>
+#include <archmark/visit.hpp>
 #include <archmark/write.hpp>
 
 #include "src/cli/commands.hpp"
 #include "src/cli/files.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -61,6 +63,23 @@ void renumbered_items(const node& from, std::string_view source, const node& to,
 
 enum class outcome { unchanged, changed, refused };
 
+std::string folded(std::string label) {
+    std::transform(label.begin(), label.end(), label.begin(), [](unsigned char c) { return std::tolower(c); });
+    return label;
+}
+
+// Whether another note of `document` has `note`'s label (GFM labels match without regard to case)
+// but another call style: canonical Markdown writes both as `[^label]`, so one is renamed
+// (docs/markdown.md) and the document does not read back with the labels it had.
+bool shares_label_across_styles(const node& document, const node& note) {
+    std::string label = folded(note.attrs().label);
+    return !visit(document, [&](const node& n) {
+        bool other = n.kind == node_kind::note && &n != &note && n.attrs().subtype != note.attrs().subtype &&
+                     folded(n.attrs().label) == label;
+        return other ? visit_control::stop : visit_control::descend;
+    });
+}
+
 // Whether `formatted` reads back as `document` (normalized); reports where it does not.
 bool reads_back(const node& document, const std::string& formatted, const std::string& display, node* reparsed) {
     parse_result again = parse(formatted);
@@ -68,8 +87,13 @@ bool reads_back(const node& document, const std::string& formatted, const std::s
     if (const node* d = first_difference(document, again.document); d || !again.ok()) {
         std::cerr << "archmark: " << display;
         if (d) std::cerr << ":" << d->span.line << ":" << d->span.column;
-        std::cerr << ": not formatted: its canonical Markdown would not read back as the same document"
-                     " (an archmark bug: please report it with this file)\n";
+        if (d && d->kind == node_kind::note && shares_label_across_styles(document, *d))
+            std::cerr << ": not formatted: notes of two styles share the label `" << d->attrs().label
+                      << "`; canonical Markdown writes every note as `[^label]`, so one would be renamed:"
+                         " give one of them another label\n";
+        else
+            std::cerr << ": not formatted: its canonical Markdown would not read back as the same document"
+                         " (an archmark bug: please report it with this file)\n";
         return false;
     }
     if (reparsed) *reparsed = std::move(again.document);
