@@ -6,6 +6,7 @@ and write nothing for that input, while the other inputs of the same run are sti
 import argparse
 import os
 import re
+import stat
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -104,6 +105,11 @@ out = os.path.join(WORK, "out-empty")
 code, stdout, stderr = run("convert", "-q", "--to", "tei", "-o", out + "/", empty)
 check("convert empty file: exit 0, no diagnostic, a TEI file", code == 0 and stderr == "" and listing(out) == ["empty.xml"],
       f"exit {code} {stderr!r} {listing(out)}")
+umask = os.umask(0)
+os.umask(umask)
+mode = stat.S_IMODE(os.stat(os.path.join(out, "empty.xml")).st_mode) if listing(out) else None
+check(f"a new output has the mode of a new file (0666 less the umask {umask:03o})", mode == 0o666 & ~umask,
+      oct(mode) if mode is not None else "no file")
 expect("check empty file", run("check", empty), 0, stdout="", stderr="")
 expect("check empty stdin", run("check"), 0, stdout="", stderr="")
 
