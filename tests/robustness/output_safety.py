@@ -108,46 +108,49 @@ count = collect_inputs(inputs)
 files = sorted(glob.glob(os.path.join(inputs, "*.md")))
 print(f"{count} inputs")
 
+
+def check_outputs(to, extension, modes, problems_of, promise):
+    """Converts every input to `to` in each mode (label, options) and checks each output file with
+    problems_of(bytes, options) -> list of problems."""
+    for label, options in modes:
+        out = os.path.join(WORK, label)
+        code, _, stderr = run("convert", "-q", "--to", to, *options, "-o", out + "/", *files)
+        check(f"{label}: convert exits 0 or 1", code in (0, 1), f"exit {code}\n{stderr[-3000:]}")
+        bad = []
+        for path in files:
+            output = os.path.join(out, os.path.basename(path)[:-3] + extension)
+            if not os.path.exists(output):
+                bad.append(f"{os.path.basename(path)}: no output")
+                continue
+            with open(output, "rb") as f:
+                problems = problems_of(f.read(), options)
+            if problems:
+                bad.append(f"{os.path.basename(path)}: {'; '.join(problems[:3])}")
+        check(f"{label}: {len(files)} outputs {promise}", not bad, "\n".join(bad[:40]))
+
+
+def xml_problems(data, options):
+    if options == ["--fragment"]:
+        data = b"<body>" + data + b"</body>"
+    problem = xml_problem(data)
+    return [problem] if problem else []
+
+
+def html_problems_of(data, options):
+    try:
+        return html_problems(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        return [f"not UTF-8: {e}"]
+
+
 # --- TEI: well-formed XML for every input, every mode --------------------------------------
-for label, options in [("tei", []), ("tei-fragment", ["--fragment"]), ("tei-gfm", ["--no-archival"])]:
-    out = os.path.join(WORK, label)
-    code, _, stderr = run("convert", "-q", "--to", "tei", *options, "-o", out + "/", *files)
-    check(f"{label}: convert exits 0 or 1", code in (0, 1), f"exit {code}\n{stderr[-3000:]}")
-    bad = []
-    for path in files:
-        xml_path = os.path.join(out, os.path.basename(path)[:-3] + ".xml")
-        if not os.path.exists(xml_path):
-            bad.append(f"{os.path.basename(path)}: no output")
-            continue
-        with open(xml_path, "rb") as f:
-            data = f.read()
-        if options == ["--fragment"]:
-            data = b"<body>" + data + b"</body>"
-        problem = xml_problem(data)
-        if problem:
-            bad.append(f"{os.path.basename(path)}: {problem}")
-    check(f"{label}: {len(files)} outputs are well-formed XML", not bad, "\n".join(bad[:40]))
+check_outputs("tei", ".xml", [("tei", []), ("tei-fragment", ["--fragment"]), ("tei-gfm", ["--no-archival"])],
+              xml_problems, "are well-formed XML")
 
 # --- HTML: default (safe) output holds nothing that runs -----------------------------------
-for label, options in [("html", []), ("html-fragment", ["--fragment"]), ("html-gfm", ["--no-archival", "--autolink"])]:
-    out = os.path.join(WORK, label)
-    code, _, stderr = run("convert", "-q", "--to", "html", *options, "-o", out + "/", *files)
-    check(f"{label}: convert exits 0 or 1", code in (0, 1), f"exit {code}\n{stderr[-3000:]}")
-    bad = []
-    for path in files:
-        html_path = os.path.join(out, os.path.basename(path)[:-3] + ".html")
-        if not os.path.exists(html_path):
-            bad.append(f"{os.path.basename(path)}: no output")
-            continue
-        with open(html_path, "rb") as f:
-            data = f.read()
-        try:
-            problems = html_problems(data.decode("utf-8"))
-        except UnicodeDecodeError as e:
-            problems = [f"not UTF-8: {e}"]
-        if problems:
-            bad.append(f"{os.path.basename(path)}: {'; '.join(problems[:3])}")
-    check(f"{label}: {len(files)} outputs hold no script, handler or scriptable URL", not bad, "\n".join(bad[:40]))
+check_outputs("html", ".html",
+              [("html", []), ("html-fragment", ["--fragment"]), ("html-gfm", ["--no-archival", "--autolink"])],
+              html_problems_of, "hold no script, handler or scriptable URL")
 
 # The checker itself must see what --unsafe lets through, or the checks above prove nothing.
 code, stdout, _ = run("convert", "--to", "html", "--unsafe", "--fragment", stdin=HOSTILE[3].encode())
